@@ -1,0 +1,55 @@
+import { createServer } from 'node:http';
+import { dbConfigFromEnv, DatabaseStartupError, MigrationError, openDatabase, prepareDatabase, type Database } from '@samarkiv/db';
+import { apiConfigFromEnv } from './config.ts';
+import { createLogger } from './logger.ts';
+import { createApp } from './server.ts';
+
+const logger = createLogger();
+
+async function main(): Promise<void> {
+  const config = apiConfigFromEnv();
+  const started = Date.now();
+  const db = await openDatabase(dbConfigFromEnv());
+  let shuttingDown = false;
+  const httpServer = createServer();
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await new Promise<void>((done) => httpServer.close(() => done()));
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  await prepare(db);
+  const app = await createApp(db, config, logger, httpServer);
+  httpServer.on('request', app.express);
+  await new Promise<void>((resolveListen, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolveListen());
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port, database: db.description, ms: Date.now() - started }, `Samarkiv is running at http://localhost:${port}`);
+}
+
+async function prepare(db: Database): Promise<void> {
+  const config = apiConfigFromEnv();
+  const result = await prepareDatabase(db, { seedWhenEmpty: config.seedWhenEmpty, log: (line) => logger.info(line) });
+  if (result.seed === 'seeded') logger.info('demo data seeded');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DatabaseStartupError || error instanceof MigrationError || (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    const message = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `Port ${process.env.PORT ?? 4000} is in use. Stop the other process or set PORT.` : (error as Error).message;
+    // One clear line for the operator, no stack trace.
+    console.error(`samarkiv: ${message}`);
+  } else {
+    logger.fatal({ err: error }, 'Samarkiv could not start');
+  }
+  process.exit(1);
+});

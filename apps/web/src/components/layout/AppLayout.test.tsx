@@ -1,0 +1,82 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '../../test/renderApp.tsx';
+
+function mainNav() {
+  return screen.getByRole('navigation', { name: 'Hovedmeny' });
+}
+
+describe('AppLayout', () => {
+  it('marks only the current page as current in the main navigation', async () => {
+    renderApp('/risiko');
+    await screen.findByRole('heading', { level: 1, name: 'Risiko' });
+
+    const links = within(mainNav()).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual([
+      'Oversikt',
+      'Risiko',
+      'Arkivserier',
+      'Tidslinje',
+      'Funn',
+      'Kommuner',
+      'Revisjonslogg',
+    ]);
+    expect(links.filter((link) => link.getAttribute('aria-current') === 'page')).toEqual([
+      within(mainNav()).getByRole('link', { name: 'Risiko' }),
+    ]);
+  });
+
+  it('offers a skip link first that targets the main landmark', async () => {
+    const { user } = renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
+
+    await user.tab();
+    const skipLink = screen.getByRole('link', { name: 'Hopp til hovedinnhold' });
+    expect(skipLink).toHaveFocus();
+    const target = skipLink.getAttribute('href')!.slice(1);
+    expect(screen.getByRole('main')).toHaveAttribute('id', target);
+    expect(screen.getByRole('banner')).toHaveTextContent('Kongsbergregionen dokumentsenter');
+    expect(screen.getByRole('contentinfo')).toBeInTheDocument();
+  });
+
+  it('switches the menu, the page and <html lang> to English and remembers the choice', async () => {
+    const { user } = renderApp('/tidslinje');
+    await screen.findByRole('heading', { level: 1, name: 'Tidslinje' });
+
+    await user.click(screen.getByRole('button', { name: 'English' }));
+
+    const nav = screen.getByRole('navigation', { name: 'Main menu' });
+    expect(within(nav).getByRole('link', { name: 'Municipalities' })).toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Kommuner' })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Timeline' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.title).toBe('Timeline – Samarkiv');
+    expect(window.localStorage.getItem('samarkiv.language')).toBe('en');
+  });
+
+  it('moves focus to the new page heading after following a menu link', async () => {
+    const { user } = renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
+
+    await user.click(within(mainNav()).getByRole('link', { name: 'Funn' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Funn' })).toHaveFocus();
+    expect(document.title).toBe('Funn – Samarkiv');
+  });
+
+  it('says honestly that an area not built yet comes in a later version', async () => {
+    renderApp('/revisjonslogg');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Revisjonslogg' })).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveTextContent('Denne delen av Samarkiv kommer i en senere versjon.');
+  });
+
+  it('shows a not-found page for an unknown address', async () => {
+    renderApp('/finnes-ikke');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Fant ikke siden' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Gå til oversikten' })).toHaveAttribute('href', '/');
+    expect(document.title).toBe('Fant ikke siden – Samarkiv');
+  });
+});

@@ -1,0 +1,14 @@
+import { Paragraph } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import type { AreaId } from './areas.ts';
+import { Page } from './Page.tsx';
+
+/** Stands in for an area not built yet: its title and one honest sentence, nothing made up. */
+export function ComingLaterPage({ area }: { area: AreaId }) {
+  const { t } = useTranslation();
+  return (
+    <Page title={t(`nav.${area}`)}>
+      <Paragraph>{t('comingLater.text')}</Paragraph>
+    </Page>
+  );
+}

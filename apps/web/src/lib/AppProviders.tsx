@@ -1,0 +1,20 @@
+import type { ApolloClient } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
+import type { i18n as I18n } from 'i18next';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+
+type AppProvidersProps = {
+  client: ApolloClient;
+  i18n: I18n;
+  children: ReactNode;
+};
+
+/** Everything a page needs around it; shared by main.tsx and the tests. */
+export function AppProviders({ client, i18n, children }: AppProvidersProps) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ApolloProvider client={client}>{children}</ApolloProvider>
+    </I18nextProvider>
+  );
+}

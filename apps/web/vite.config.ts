@@ -1,0 +1,33 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The API (apps/api) listens on 4000 in development; the SPA calls it same-origin through
+// this proxy. SAMARKIV_API_URL points it elsewhere (another port, a mock) without editing.
+const apiUrl = process.env.SAMARKIV_API_URL ?? 'http://localhost:4000';
+const apiProxy = { '/graphql': apiUrl, '/healthz': apiUrl };
+
+export default defineConfig({
+  plugins: [react()],
+  server: { proxy: apiProxy },
+  preview: { proxy: apiProxy },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The API will serve a CSP without 'unsafe-inline' and without data: fonts, so every
+    // asset (fonts included) must be a file of its own, never inlined into JS or CSS.
+    assetsInlineLimit: 0,
+    // The shell's first chunk is about 550 kB raw / 170 kB gzip, mostly React DOM and Apollo
+    // Client; warn when it grows past that, not on every build.
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      treeshake: {
+        // @digdir/designsystemet-react declares no `sideEffects`, so without this rule every
+        // component of its barrel (with floating-ui, a virtualiser and the web components)
+        // lands in the first load (+64 kB gzip). Its modules only define components; the
+        // behaviour that needs side effects lives in @digdir/designsystemet-web, which keeps
+        // its default and is still bundled wherever a component we use imports it.
+        moduleSideEffects: [{ test: /[\\/]@digdir[\\/]designsystemet-react[\\/]/, sideEffects: false }],
+      },
+    },
+  },
+});

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './connection.ts';
+import type { SqlSession } from './sql.ts';
+import { openTestDatabase } from './testing/index.ts';
+
+// The hand-written part of the migrations (CHECKs, partial and expression indexes, triggers) is
+// invisible to the drift check: these tests prove that each exists and bites.
+let db: Database;
+let sql: SqlSession;
+
+beforeAll(async () => {
+  db = await openTestDatabase('migrated');
+  sql = await db.session();
+  await sql.exec(`
+    INSERT INTO municipality (id, number, name, role, updated_at) VALUES (1, '3303', 'Kongsberg', 'HOST', now()), (2, '3334', 'Flesberg', 'PARTNER', now());
+    INSERT INTO risk_area (id, code, name, updated_at) VALUES (1, 'A1', 'Område', now());
+    INSERT INTO risk (id, reference, title, area_id, inherent_likelihood, inherent_consequence, updated_at) VALUES (1, 'R-01', 'Risiko', 1, 3, 3, now());
+    INSERT INTO archive_series (id, municipality_id, identifier, title, title_sort_key, status, document_medium, period_start, updated_at)
+      VALUES (1, 1, 'SAK-1', 'Sakarkiv', 'sakarkiv', 'AKTIV_PERIODE', 'ELEKTRONISK', '2020-01-01', now());
+    INSERT INTO audit_event (action, entity_type, entity_id, client_address) VALUES ('create', 'Risk', '1', '10.0.0.1');
+  `);
+});
+afterAll(async () => {
+  await sql.release();
+  await db.close();
+});
+
+/** Runs a statement that must fail, inside a transaction that is rolled back either way. */
+async function refused(statement: string): Promise<string> {
+  const error = await sql
+    .transaction(async (tx) => {
+      await tx.exec(statement);
+      throw new Error('accepted');
+    })
+    .catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
+  expect(error).not.toBe('accepted');
+  return error;
+}
+
+async function accepted(statement: string): Promise<void> {
+  await sql
+    .transaction(async (tx) => {
+      await tx.exec(statement);
+      throw new Error('rollback');
+    })
+    .catch((e: unknown) => expect((e as Error).message).toBe('rollback'));
+}
+
+describe('database constraints that hold even when code is wrong', () => {
+  it('refuses a municipality number that is not four digits', async () => {
+    expect(await refused(`INSERT INTO municipality (number, name, updated_at) VALUES ('33A3', 'X', now())`)).toMatch(/municipality_number_format/);
+  });
+
+  it('refuses a second host municipality', async () => {
+    expect(await refused(`UPDATE municipality SET role = 'HOST' WHERE id = 2`)).toMatch(/municipality_single_host/);
+  });
+
+  it('refuses likelihood or consequence outside 1..5, on risks and assessments', async () => {
+    expect(await refused(`UPDATE risk SET inherent_likelihood = 6 WHERE id = 1`)).toMatch(/risk_inherent_range/);
+    expect(await refused(`UPDATE risk SET residual_likelihood = 0, residual_consequence = 2 WHERE id = 1`)).toMatch(/risk_residual_range/);
+    expect(await refused(`INSERT INTO risk_assessment (risk_id, inherent_likelihood, inherent_consequence, status) VALUES (1, 3, 7, 'OPEN')`)).toMatch(/risk_assessment_inherent_range/);
+    expect(await refused(`INSERT INTO acceptance_criteria (id, valid_from, name) VALUES (9, '2024-01-01', 'k'); INSERT INTO acceptance_cell VALUES (9, 0, 1, 'LOW')`)).toMatch(/acceptance_cell_range/);
+    await accepted(`UPDATE risk SET residual_likelihood = 5, residual_consequence = 1 WHERE id = 1`);
+  });
+
+  it('refuses a residual assessment with only one part', async () => {
+    expect(await refused(`UPDATE risk SET residual_likelihood = 2 WHERE id = 1`)).toMatch(/risk_residual_complete/);
+  });
+
+  it('refuses a done measure without completion time, and a finding status on a non-success-factor', async () => {
+    expect(await refused(`INSERT INTO measure (risk_id, title, status, updated_at) VALUES (1, 'Tiltak', 'DONE', now())`)).toMatch(/measure_done_has_completion/);
+    expect(await refused(`INSERT INTO finding (kind, title, status, updated_at) VALUES ('STRENGTH', 'Styrke', 'ON_TRACK', now())`)).toMatch(/finding_status_only_success_factor/);
+    expect(await refused(`INSERT INTO finding (kind, title, updated_at) VALUES ('SUCCESS_FACTOR', 'Faktor', now())`)).toMatch(/finding_status_only_success_factor/);
+  });
+
+  it('refuses inverted date windows and a DAY that spans days', async () => {
+    expect(await refused(`INSERT INTO milestone (title, date_start, date_end, date_precision, kind, updated_at) VALUES ('M', '2024-02-01', '2024-01-01', 'MONTH', 'DECISION', now())`)).toMatch(/milestone_date_window/);
+    expect(await refused(`INSERT INTO phase (name, date_start, date_end, date_precision, updated_at) VALUES ('P', '2024-01-01', '2024-01-02', 'DAY', now())`)).toMatch(/phase_date_window/);
+  });
+
+  it('refuses a series period that ends before it starts, negative extent, an undated deposit, a self-link', async () => {
+    expect(await refused(`UPDATE archive_series SET period_end = '2019-12-31' WHERE id = 1`)).toMatch(/archive_series_period_order/);
+    expect(await refused(`UPDATE archive_series SET extent_shelf_metres = -1 WHERE id = 1`)).toMatch(/archive_series_extent_non_negative/);
+    expect(await refused(`UPDATE archive_series SET deposit_status = 'AVLEVERT' WHERE id = 1`)).toMatch(/archive_series_deposit_dated/);
+    expect(await refused(`UPDATE archive_series SET predecessor_id = 1 WHERE id = 1`)).toMatch(/archive_series_not_own_neighbour/);
+  });
+
+  it('refuses a duplicate series identifier within a municipality but allows it in another', async () => {
+    const insert = (municipality: number) =>
+      `INSERT INTO archive_series (municipality_id, identifier, title, title_sort_key, status, document_medium, period_start, updated_at) VALUES (${municipality}, 'SAK-1', 'T', 't', 'AKTIV_PERIODE', 'FYSISK', '2000-01-01', now())`;
+    expect(await refused(insert(1))).toMatch(/archive_series_municipality_id_identifier_key/);
+    await accepted(insert(2));
+  });
+
+  it('refuses an unknown enum value and a dangling foreign key', async () => {
+    expect(await refused(`UPDATE archive_series SET status = 'Aktiv' WHERE id = 1`)).toMatch(/invalid input value for enum/);
+    expect(await refused(`UPDATE archive_series SET target_series_id = 999 WHERE id = 1`)).toMatch(/foreign key/);
+  });
+
+  it('keeps the audit trail append-only, except blanking a client address', async () => {
+    expect(await refused(`UPDATE audit_event SET action = 'forged'`)).toMatch(/audit events cannot be changed/);
+    expect(await refused(`UPDATE audit_event SET client_address = '10.9.9.9'`)).toMatch(/audit events cannot be changed/);
+    expect(await refused(`DELETE FROM audit_event`)).toMatch(/audit events cannot be deleted/);
+    expect(await refused(`TRUNCATE audit_event`)).toMatch(/audit events cannot be deleted/);
+    await accepted(`UPDATE audit_event SET client_address = NULL`);
+  });
+
+  it('has the expression indexes that keyset pagination over nullable columns needs', async () => {
+    const rows = await sql.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'archive_series'`);
+    expect(rows.map((r) => r.indexname)).toEqual(expect.arrayContaining(['archive_series_period_end_key', 'archive_series_municipality_period_end_key', 'archive_series_system_key', 'archive_series_classification_key', 'archive_series_live_municipality']));
+  });
+});

@@ -1,0 +1,7 @@
+export * from './generated/prisma/client.ts';
+export { REPO_ROOT, MIGRATIONS_DIR, SCHEMA_PATH, dbConfigFromEnv, describeConfig, type DbConfig } from './config.ts';
+export { openDatabase, type Database } from './connection.ts';
+export { DatabaseStartupError, MigrationError } from './errors.ts';
+export type { Sql, SqlSession } from './sql.ts';
+export { readMigrations, deployMigrations, migrationStatus, type MigrationStatus } from './migrate/index.ts';
+export { prepareDatabase } from './prepare.ts';

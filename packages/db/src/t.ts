@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from './connection.ts';
+import { readMigrations } from './migrate/files.ts';
+import { MIGRATIONS_DIR } from './config.ts';
+let t = Date.now();
+const db = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
+console.log('create', Date.now() - t); t = Date.now();
+for (const f of readMigrations(MIGRATIONS_DIR)) await db.exec(f.sql);
+console.log('migrate', Date.now() - t); t = Date.now();
+const c = await db.clone(); console.log('clone', Date.now() - t); t = Date.now();
+const dump = await db.dumpDataDir('none'); console.log('dump', Date.now() - t, dump.size); t = Date.now();
+const c2 = await PGlite.create({ loadDataDir: dump, extensions: PGLITE_EXTENSIONS }); console.log('load', Date.now() - t); t = Date.now();
+console.log((await c2.query('select count(*) from municipality')).rows);

@@ -1,0 +1,2 @@
+export { norwegianSortKey } from './sortKey.ts';
+export * from './codeLists.ts';
