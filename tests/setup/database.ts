@@ -11,7 +11,8 @@ import { startPostgresCluster } from '../../packages/db/src/testing/postgresClus
  * TEST_DATABASE_URL points at an existing PostgreSQL server instead of starting one.
  */
 export default async function setup(project: TestProject) {
-  const backend = process.env.SAMARKIV_TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite';
+  // The project's `env` reaches its test workers, not this setup: read it from the config.
+  const backend = project.config.env?.SAMARKIV_TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite';
   project.provide('testBackend', backend);
   if (backend === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'samarkiv-tpl-'));

@@ -103,10 +103,10 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
-function createPrisma(adapter: ConstructorParameters<typeof PrismaClient>[0]['adapter']) {
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+function createPrisma(adapter: PrismaPg | PrismaPGlite) {
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event' as const, level: 'query' as const }] });
   const listeners = new Set<(sql: string) => void>();
-  prisma.$on('query', (event) => {
+  prisma.$on('query', (event: { query: string }) => {
     for (const listener of listeners) listener(event.query);
   });
   const onQuery = (listener: (sql: string) => void) => {

@@ -18,6 +18,7 @@ beforeAll(async () => {
     INSERT INTO archive_series (id, municipality_id, identifier, title, title_sort_key, status, document_medium, period_start, updated_at)
       VALUES (1, 1, 'SAK-1', 'Sakarkiv', 'sakarkiv', 'AKTIV_PERIODE', 'ELEKTRONISK', '2020-01-01', now());
     INSERT INTO audit_event (action, entity_type, entity_id, client_address) VALUES ('create', 'Risk', '1', '10.0.0.1');
+    SELECT setval(pg_get_serial_sequence(t, 'id'), 100) FROM unnest(ARRAY['municipality', 'risk_area', 'risk', 'archive_series']) AS t;
   `);
 });
 afterAll(async () => {

@@ -24,7 +24,7 @@ function loadRuntime(): Promise<typeof runtime> {
     const require = createRequire(import.meta.url);
     const wasmPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
     const module = await WebAssembly.compile(await readFile(wasmPath));
-    const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': runtime as unknown as WebAssembly.ModuleImports });
+    const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': runtime as unknown as Record<string, WebAssembly.ImportValue> });
     runtime.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return runtime;
