@@ -10,6 +10,18 @@ export interface ApiConfig {
   webDist: string;
   /** Seed the demo data when the database is empty. */
   seedWhenEmpty: boolean;
+  session: {
+    idleMinutes: number;
+    absoluteMinutes: number;
+    /** 'auto': Secure when the request came over HTTPS (directly or through a trusted proxy). */
+    cookieSecure: 'auto' | 'always' | 'never';
+  };
+  /** Failed sign-ins allowed per account and per client address within the window. */
+  signInLimit: { points: number; windowMinutes: number };
+  /** Days before a client address in the audit trail is blanked (personal data). */
+  auditAddressRetentionDays: number;
+  /** Express 'trust proxy' setting, so req.ip and req.secure reflect the reverse proxy's headers. */
+  trustProxy: string | false;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -21,9 +33,35 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     production: env.NODE_ENV === 'production',
     webDist: resolve(env.SAMARKIV_WEB_DIST ?? resolve(REPO_ROOT, 'apps/web/dist')),
     seedWhenEmpty: env.SAMARKIV_SEED !== 'false',
+    session: {
+      idleMinutes: positive(env, 'SAMARKIV_SESSION_IDLE_MINUTES', 30),
+      absoluteMinutes: positive(env, 'SAMARKIV_SESSION_ABSOLUTE_MINUTES', 8 * 60),
+      cookieSecure: oneOf(env, 'SAMARKIV_COOKIE_SECURE', ['auto', 'always', 'never'] as const, 'auto'),
+    },
+    signInLimit: {
+      points: positive(env, 'SAMARKIV_SIGNIN_ATTEMPTS', 10),
+      windowMinutes: positive(env, 'SAMARKIV_SIGNIN_WINDOW_MINUTES', 15),
+    },
+    auditAddressRetentionDays: positive(env, 'SAMARKIV_AUDIT_ADDRESS_DAYS', 90),
+    trustProxy: env.SAMARKIV_TRUST_PROXY?.trim() || false,
   };
 }
 
 export function hasWebBuild(config: ApiConfig): boolean {
   return existsSync(resolve(config.webDist, 'index.html'));
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
+  return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${allowed.join(', ')}, not "${raw}"`);
+  return raw as T;
 }

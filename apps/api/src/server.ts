@@ -8,10 +8,13 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { Database } from '@samarkiv/db';
 import express, { type Express } from 'express';
 import { type ApiConfig, hasWebBuild } from './config.ts';
-import { createContext, type Context } from './graphql/context.ts';
+import { createContext, type Context, type ContextDeps } from './graphql/context.ts';
 import { createErrorFormatter } from './graphql/errors.ts';
 import { buildSchema } from './graphql/schema.ts';
 import type { Logger } from './logger.ts';
+import { readCookie, SESSION_COOKIE } from './modules/auth/cookies.ts';
+import { createSignInLimiter } from './modules/auth/rateLimit.ts';
+import { resolveSession } from './modules/auth/session.ts';
 
 export interface App {
   express: Express;
@@ -24,6 +27,10 @@ export async function createApp(db: Database, config: ApiConfig, logger: Logger,
     schema: buildSchema(),
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
+    // Refuses "simple" requests (a form post, a GET with no custom header) that a browser would
+    // send cross-site without a preflight; the web app always sends x-samarkiv-csrf.
+    csrfPrevention: { requestHeaders: ['x-samarkiv-csrf', 'apollo-require-preflight'] },
+    allowBatchedHttpRequests: false,
     formatError: createErrorFormatter(logger),
     plugins: [
       // No response caching is used, and the plugin cost ~40% of a request (TOOLCHAIN.md).
@@ -35,6 +42,9 @@ export async function createApp(db: Database, config: ApiConfig, logger: Logger,
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, req.ip and req.secure must come from its X-Forwarded-* headers.
+  app.set('trust proxy', config.trustProxy);
+  const deps: ContextDeps = { db, config, logger, signInLimiter: createSignInLimiter(db.prisma, config) };
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -50,7 +60,10 @@ export async function createApp(db: Database, config: ApiConfig, logger: Logger,
     '/graphql',
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(db, requestIdOf(req.headers['x-request-id'])),
+      context: async ({ req, res }) => {
+        const auth = await resolveSession(db.prisma, config, readCookie(req, SESSION_COOKIE));
+        return createContext(deps, req, res, requestIdOf(req.headers['x-request-id']), auth);
+      },
     }),
   );
 

@@ -5,3 +5,4 @@ export { DatabaseStartupError, MigrationError } from './errors.ts';
 export type { Sql, SqlSession } from './sql.ts';
 export { readMigrations, deployMigrations, migrationStatus, type MigrationStatus } from './migrate/index.ts';
 export { prepareDatabase } from './prepare.ts';
+export { DEMO_PASSWORDS, DEMO_USERS } from './seed/users.ts';

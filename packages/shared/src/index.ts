@@ -1,2 +1,3 @@
 export { norwegianSortKey } from './sortKey.ts';
 export * from './codeLists.ts';
+export * from './rules/index.ts';

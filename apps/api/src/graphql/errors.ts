@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.ts';
 
@@ -7,13 +7,37 @@ import type { Logger } from '../logger.ts';
  * turns it into a GraphQL error. Each code says when it is thrown.
  */
 export const ERROR_CODES = {
+  /** No session, or it has expired: sign in. */
+  UNAUTHENTICATED: 'Du må logge inn.',
+  /** The caller's role or municipalities do not allow this. */
+  FORBIDDEN: 'Du har ikke tilgang til dette.',
+  /** Sign-in failed; the same for an unknown user, a wrong password and a deactivated account. */
+  INVALID_CREDENTIALS: 'Feil brukernavn eller passord.',
+  /** Too many failed sign-ins for the account or the address; `retryAfterSeconds` says when to try again. */
+  TOO_MANY_ATTEMPTS: 'For mange mislykkede innlogginger. Prøv igjen senere.',
+  /** An administrator reset the password: the user must choose a new one before anything else. */
+  PASSWORD_CHANGE_REQUIRED: 'Du må bytte passord før du kan fortsette.',
   /** The object asked for does not exist (or is soft-deleted). */
   NOT_FOUND: 'Fant ikke det du ba om.',
   /** Input failed a validation rule; `path` names the field. */
   VALIDATION_FAILED: 'Noen felt er ikke gyldige.',
+  /** The object changed since the version the update was based on; `current` holds its values. */
+  VERSION_CONFLICT: 'Noen andre har endret dette i mellomtiden.',
+  /** The change would leave no active administrator. */
+  LAST_ADMIN: 'Den siste aktive administratoren kan ikke fjernes eller miste administratorrollen.',
+  /** A user with that username or e-mail exists already. */
+  USERNAME_TAKEN: 'Brukernavnet eller e-postadressen er allerede i bruk.',
+  /** A page size above the cap (100) or below 1. */
+  BAD_PAGE_SIZE: 'Du kan be om mellom 1 og 100 rader om gangen.',
+  /** A cursor that this server did not hand out. */
+  BAD_CURSOR: 'Ugyldig sidepeker.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function validationError(path: (string | number)[], message: string): AppError {
+  return new AppError('VALIDATION_FAILED', message, { path });
+}
 
 export class AppError extends Error {
   constructor(
@@ -32,7 +56,9 @@ export class AppError extends Error {
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? error.originalError : error;
+    // Apollo hands over the GraphQLError that wraps what a resolver threw; checked by shape, since
+    // graphql's dual ESM/CommonJS build can make instanceof GraphQLError false.
+    const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
     if (original instanceof AppError) {
       return { message: original.message, path: formatted.path, extensions: { code: original.code, ...original.details } };
     }

@@ -3,14 +3,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
+import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers.ts';
 import { municipalityResolvers } from '../modules/municipality/municipality.resolvers.ts';
 import { riskResolvers } from '../modules/risk/risk.resolvers.ts';
+import { userResolvers } from '../modules/user/user.resolvers.ts';
+import { applyAccessRules } from './access.ts';
 
 const MODULES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../modules');
 
 const ROOT_SDL = /* GraphQL */ `
   type Query
+  type Mutation
 `;
 
 /** Every module's SDL file, in a stable order. */
@@ -27,9 +32,14 @@ export function readModuleSdl(): string[] {
     );
 }
 
-export function buildSchema(): GraphQLSchema {
+/** The schema as the SDL declares it, before the access rules wrap its root fields. */
+export function buildRawSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: [ROOT_SDL, ...readModuleSdl()],
-    resolvers: [municipalityResolvers, riskResolvers, milestoneResolvers],
+    resolvers: [municipalityResolvers, riskResolvers, milestoneResolvers, authResolvers, userResolvers, auditResolvers],
   });
+}
+
+export function buildSchema(): GraphQLSchema {
+  return applyAccessRules(buildRawSchema());
 }

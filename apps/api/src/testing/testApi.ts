@@ -1,38 +1,76 @@
 import { createServer, type Server } from 'node:http';
-import type { Database } from '@samarkiv/db';
+import { type Database, DEMO_PASSWORDS } from '@samarkiv/db';
 import { apiConfigFromEnv, type ApiConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { createApp } from '../server.ts';
 
 export interface GraphQLResponse<T> {
-  data?: T;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** One browser's worth of state: the session cookie it was given. */
+export interface TestClient {
+  cookie: string | null;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The raw HTTP response of a GraphQL POST (headers, status). */
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
 export interface TestApi {
   url: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** A visitor without a session. */
+  anonymous(): TestClient;
+  /** A client signed in as a demo user (admin, koordinator, arkivar, leser) or a given password. */
+  signIn(username: string, password?: string): Promise<TestClient>;
   close(): Promise<void>;
 }
+
+const SIGN_IN = /* GraphQL */ `mutation SignIn($input: SignInInput!) { signIn(input: $input) { id username } }`;
 
 /** The real HTTP app on a free port, so that tests go through GraphQL exactly as a browser does. */
 export async function startTestApi(db: Database, overrides: Partial<ApiConfig> = {}): Promise<TestApi> {
   const config = { ...apiConfigFromEnv({}), seedWhenEmpty: false, ...overrides };
   const httpServer: Server = createServer();
-  const app = await createApp(db, config, createLogger('silent'), httpServer);
+  const app = await createApp(db, config, createLogger(process.env.SAMARKIV_TEST_LOG ?? 'silent'), httpServer);
   httpServer.on('request', app.express);
   await new Promise<void>((done) => httpServer.listen(0, '127.0.0.1', () => done()));
   const address = httpServer.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const client = (): TestClient => {
+    const self: TestClient = {
+      cookie: null,
+      async post(body, headers = {}) {
+        const response = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-samarkiv-csrf': '1', ...(self.cookie ? { cookie: self.cookie } : {}), ...headers },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        });
+        const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('samarkiv_session='));
+        if (setCookie) {
+          const value = setCookie.split(';')[0]!;
+          self.cookie = /^samarkiv_session=;?$/.test(value) || /Expires=Thu, 01 Jan 1970/i.test(setCookie) ? null : value;
+        }
+        return response;
+      },
+      async gql<T>(query: string, variables?: Record<string, unknown>) {
+        const response = await self.post({ query, variables });
+        return (await response.json()) as GraphQLResponse<T>;
+      },
+    };
+    return self;
+  };
+
   return {
     url,
-    async gql<T>(query: string, variables?: Record<string, unknown>) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<T>;
+    anonymous: client,
+    async signIn(username, password) {
+      const c = client();
+      const pw = password ?? DEMO_PASSWORDS[username as keyof typeof DEMO_PASSWORDS];
+      const result = await c.gql(SIGN_IN, { input: { username, password: pw } });
+      if (result.errors) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(result.errors)}`);
+      return c;
     },
     async close() {
       await app.apollo.stop();

@@ -1,14 +1,16 @@
 import type { Database } from '@samarkiv/db';
 import { openTestDatabase } from '@samarkiv/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../testing/testApi.ts';
+import { startTestApi, type TestApi, type TestClient } from '../../testing/testApi.ts';
 
 let db: Database;
 let api: TestApi;
+let viewer: TestClient;
 
 beforeAll(async () => {
   db = await openTestDatabase('seeded');
   api = await startTestApi(db);
+  viewer = await api.signIn('leser');
 });
 afterAll(async () => {
   await api.close();
@@ -19,7 +21,7 @@ type Milestone = { title: string; date: { start: string; end: string; precision:
 
 describe('phases and milestones', () => {
   it('keeps each milestone date at the precision the source gives', async () => {
-    const { data, errors } = await api.gql<{ phases: { name: string; milestones: Milestone[] }[] }>(
+    const { data, errors } = await viewer.gql<{ phases: { name: string; milestones: Milestone[] }[] }>(
       `{ phases { name milestones { title date { start end precision note } kind decidingBody } } }`,
     );
     expect(errors).toBeUndefined();
@@ -33,7 +35,7 @@ describe('phases and milestones', () => {
   });
 
   it('orders phases and their milestones by date', async () => {
-    const { data } = await api.gql<{ phases: { date: { start: string }; milestones: Milestone[] }[] }>(`{ phases { date { start } milestones { title date { start end precision note } kind decidingBody } } }`);
+    const { data } = await viewer.gql<{ phases: { date: { start: string }; milestones: Milestone[] }[] }>(`{ phases { date { start } milestones { title date { start end precision note } kind decidingBody } } }`);
     const starts = data!.phases.map((p) => p.date.start);
     expect(starts).toEqual([...starts].sort());
     for (const phase of data!.phases) {

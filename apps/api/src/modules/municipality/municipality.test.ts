@@ -1,14 +1,16 @@
 import type { Database } from '@samarkiv/db';
 import { openTestDatabase } from '@samarkiv/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../testing/testApi.ts';
+import { startTestApi, type TestApi, type TestClient } from '../../testing/testApi.ts';
 
 let db: Database;
 let api: TestApi;
+let viewer: TestClient;
 
 beforeEach(async () => {
   db = await openTestDatabase('seeded');
   api = await startTestApi(db);
+  viewer = await api.signIn('leser');
 });
 afterEach(async () => {
   await api.close();
@@ -25,7 +27,7 @@ type Row = { id: string; number: string; name: string; role: string; participate
 
 describe('municipalities', () => {
   it('lists the region with official numbers in Norwegian order, Kongsberg as host', async () => {
-    const { data, errors } = await api.gql<{ municipalities: Row[] }>(QUERY);
+    const { data, errors } = await viewer.gql<{ municipalities: Row[] }>(QUERY);
     expect(errors).toBeUndefined();
     const rows = data!.municipalities;
     expect(rows.map((m) => `${m.number} ${m.name}`)).toEqual([
@@ -48,7 +50,7 @@ describe('municipalities', () => {
     const risks = await db.prisma.risk.count({
       where: { deletedAt: null, OR: [{ appliesToAll: true }, { municipalities: { some: { municipalityId: kongsberg.id } } }] },
     });
-    const { data } = await api.gql<{ municipalities: Row[] }>(QUERY);
+    const { data } = await viewer.gql<{ municipalities: Row[] }>(QUERY);
     const row = data!.municipalities.find((m) => m.number === '3303')!;
     expect(series).toBeGreaterThan(100);
     expect({ seriesCount: row.seriesCount, archiveCount: row.archiveCount, riskCount: row.riskCount }).toEqual({ seriesCount: series, archiveCount: archives, riskCount: risks });
@@ -56,10 +58,10 @@ describe('municipalities', () => {
 
   it('leaves soft-deleted series out of the count', async () => {
     const rollag = await db.prisma.municipality.findUniqueOrThrow({ where: { number: '3336' } });
-    const before = (await api.gql<{ municipalities: Row[] }>(QUERY)).data!.municipalities.find((m) => m.number === '3336')!;
+    const before = (await viewer.gql<{ municipalities: Row[] }>(QUERY)).data!.municipalities.find((m) => m.number === '3336')!;
     const victim = await db.prisma.archiveSeries.findFirstOrThrow({ where: { municipalityId: rollag.id } });
     await db.prisma.archiveSeries.update({ where: { id: victim.id }, data: { deletedAt: new Date() } });
-    const after = (await api.gql<{ municipalities: Row[] }>(QUERY)).data!.municipalities.find((m) => m.number === '3336')!;
+    const after = (await viewer.gql<{ municipalities: Row[] }>(QUERY)).data!.municipalities.find((m) => m.number === '3336')!;
     expect(after.seriesCount).toBe(before.seriesCount - 1);
   });
 });

@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { PrismaClient, Role } from '@samarkiv/db';
+import type { ApiConfig } from '../../config.ts';
+
+export interface AuthUser {
+  id: number;
+  username: string;
+  displayName: string;
+  email: string | null;
+  mustChangePassword: boolean;
+  memberships: { municipalityId: number; role: Role }[];
+  roles: ReadonlySet<Role>;
+  isAdmin: boolean;
+}
+
+export interface AuthSession {
+  idHash: string;
+  expiresAt: Date;
+}
+
+// Touching last_seen_at on every request would turn each read into a write; once a minute is
+// precise enough for a 30-minute idle timeout.
+const TOUCH_AFTER_MS = 60_000;
+
+/** The cookie carries the random id; the database only its SHA-256, so a leaked table is no key. */
+export function hashSessionId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(
+  prisma: PrismaClient,
+  config: ApiConfig,
+  userId: number,
+  meta: { clientAddress: string | null; userAgent: string | null },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + config.session.absoluteMinutes * 60_000);
+  await prisma.session.create({
+    data: { idHash: hashSessionId(token), userId, expiresAt, clientAddress: meta.clientAddress, userAgent: meta.userAgent?.slice(0, 300) ?? null },
+  });
+  return { token, expiresAt };
+}
+
+export async function resolveSession(prisma: PrismaClient, config: ApiConfig, token: string | undefined): Promise<{ user: AuthUser; session: AuthSession } | null> {
+  if (!token || token.length > 100) return null;
+  const idHash = hashSessionId(token);
+  const row = await prisma.session.findUnique({
+    where: { idHash },
+    select: {
+      idHash: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      user: {
+        select: {
+          id: true,
+          username: true,
+          displayName: true,
+          email: true,
+          isActive: true,
+          mustChangePassword: true,
+          memberships: { select: { municipalityId: true, role: true } },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  const now = Date.now();
+  const idleExpired = now - row.lastSeenAt.getTime() > config.session.idleMinutes * 60_000;
+  if (now >= row.expiresAt.getTime() || idleExpired || !row.user.isActive) {
+    await prisma.session.deleteMany({ where: { idHash } });
+    return null;
+  }
+  if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await prisma.session.updateMany({ where: { idHash }, data: { lastSeenAt: new Date(now) } });
+  }
+  return { user: toAuthUser(row.user), session: { idHash: row.idHash, expiresAt: row.expiresAt } };
+}
+
+export function toAuthUser(user: {
+  id: number;
+  username: string;
+  displayName: string;
+  email: string | null;
+  mustChangePassword: boolean;
+  memberships: { municipalityId: number; role: Role }[];
+}): AuthUser {
+  const roles = new Set(user.memberships.map((m) => m.role));
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    email: user.email,
+    mustChangePassword: user.mustChangePassword,
+    memberships: user.memberships,
+    roles,
+    isAdmin: roles.has('ADMIN'),
+  };
+}
+
+/** The municipalities where the user holds one of the roles. */
+export function municipalitiesWithRole(user: AuthUser, roles: readonly Role[]): number[] {
+  return user.memberships.filter((m) => roles.includes(m.role)).map((m) => m.municipalityId);
+}
