@@ -1,4 +1,4 @@
-import { Algorithm, hash } from '@node-rs/argon2';
+import { type Algorithm, hash } from '@node-rs/argon2';
 import type { DemoUsername, UserSeed } from './types.ts';
 
 /**
@@ -47,7 +47,10 @@ export const DEMO_USERS: readonly UserSeed[] = [
   },
 ];
 
+// Algorithm.Argon2id (= 2) is an ambient const enum, which verbatimModuleSyntax cannot read.
+const ARGON2ID = 2 as Algorithm;
+
 /** The parameters the API uses (OWASP's argon2id baseline); verify() reads them from the hash. */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  return hash(password, { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 });
 }

@@ -1,5 +1,5 @@
 import type { ArchiveSeriesSeed } from '../types.ts';
-import { type BuildContext, build, chain } from './build.ts';
+import { type BuildContext, type SeriesInput, build, chain } from './build.ts';
 import { RESTRICTION_BASIS, RETENTION_BASIS } from './legal.ts';
 
 const KEEP = { decision: 'BEVARES' } as const;
@@ -13,7 +13,7 @@ export function caseFiles(ctx: BuildContext): ArchiveSeriesSeed[] {
     { identifier: 'SAK-1980', title: 'Sakarkiv 1980–1989', medium: 'FYSISK', from: 1980, to: 1989, classification: 'K-koder', retention: KEEP, target: 'SAK-FOR-2026', filesPerYear: rate * 0.5 },
     { identifier: 'SAK-1990', title: 'Sakarkiv 1990–1999', medium: 'FYSISK', from: 1990, to: 1999, classification: 'K-koder', retention: KEEP, target: 'SAK-FOR-2026', filesPerYear: rate * 0.7, description: 'Papirbaserte saksmapper med elektronisk journal.' },
     { identifier: 'SAK-2000', title: 'Sakarkiv 2000–2009', medium: 'BLANDET', from: 2000, to: 2009, classification: 'K-koder', retention: KEEP, system: legacy, target: 'SAK-FOR-2026', filesPerYear: rate * 0.9, description: `Journal og deler av saksdokumentene i ${legacy}, resten på papir.` },
-    { identifier: 'SAK-2010', title: 'Sakarkiv 2010–2019', medium: 'BLANDET', from: 2010, to: 2019, classification: 'K-koder', retention: KEEP, system: legacy, target: 'SAK-FOR-2026', filesPerYear: rate, description: `Hovedsakelig elektronisk i ${legacy}. Etter overgangen til Elements i 2017–2018 ble de åpne sakene avsluttet her.` },
+    { identifier: 'SAK-2010', title: 'Sakarkiv 2010–2019', medium: 'BLANDET', from: 2010, to: 2019, classification: 'K-koder', retention: KEEP, system: legacy, target: 'SAK-FOR-2026', filesPerYear: rate, description: `Journal i ${legacy} fram til overgangen til Elements i 2017–2018, deretter i Elements. Saksmappene er dels på papir.` },
     { identifier: 'SAK-2020', title: 'Sakarkiv 2020–2025', medium: 'ELEKTRONISK', from: 2020, to: 2025, classification: 'K-koder', retention: KEEP, system: 'Elements', target: 'SAK-FOR-2026', filesPerYear: rate * 1.1, description: 'Første hele periode i Elements. Periodeskifte ved driftsstarten for dokumentsenteret 1.1.2026.' },
     { identifier: 'SAK-2026', title: 'Sakarkiv 2026–', medium: 'ELEKTRONISK', from: 2026, to: null, classification: 'Funksjonsbasert, hierarkisk', retention: KEEP, system: 'Elements', target: 'SAK-2026', filesPerYear: rate * 1.1, description: 'Kommunens del av det felles sakarkivet i Elements, driftet av Kongsbergregionen dokumentsenter.' },
   ]);
@@ -84,7 +84,7 @@ export function councilMinutes(ctx: BuildContext): ArchiveSeriesSeed[] {
   const out: ArchiveSeriesSeed[] = [];
   for (const organ of ORGANS) {
     if (organ.largeOnly && !ctx.profile.large) continue;
-    const inputs = [];
+    const inputs: Omit<SeriesInput, 'predecessor'>[] = [];
     for (let start = 1964; start <= 2024; start += 4) {
       const end = start + 3;
       if (start < Math.max(organ.from, ctx.profile.firstCouncilYear) || (organ.to !== null && start > organ.to)) continue;
@@ -99,7 +99,7 @@ export function councilMinutes(ctx: BuildContext): ArchiveSeriesSeed[] {
         classification: 'Objektbasert',
         retention: KEEP,
         system: medium === 'FYSISK' ? 'Papir' : start < 2018 ? ctx.profile.legacySystem : 'Elements',
-        target: 'MOTEBOK' as const,
+        target: 'MOTEBOK',
         filesPerYear: organ.code === 'KST' || organ.code === 'FSK' ? 120 : 40,
         description: open ? 'Inneværende valgperiode. Møtene føres i felles Elements fra 1.1.2026.' : undefined,
       });

@@ -1,0 +1,10 @@
+import { openDatabase } from '../connection.ts';
+import { deployMigrations, readMigrations } from '../migrate/index.ts';
+import { MIGRATIONS_DIR } from '../config.ts';
+import { generateSeries } from './series.ts';
+const db = await openDatabase({ kind: 'pglite-memory' });
+await deployMigrations(db, readMigrations(MIGRATIONS_DIR));
+console.log(await generateSeries(db, 100000, { log: console.log }));
+const s = await db.session();
+console.log(await s.query(`select identifier, title, title_sort_key, status, document_medium, period_start, period_end, system, deposit_status, deposit_date, target_series_id, restriction_basis from archive_series where identifier like 'GEN-%' order by id limit 6`));
+await db.close();
