@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { dbConfigFromEnv, DatabaseStartupError, MigrationError, openDatabase, prepareDatabase, type Database } from '@samarkiv/db';
 import { apiConfigFromEnv } from './config.ts';
 import { createLogger } from './logger.ts';
+import { startHousekeeping } from './jobs.ts';
 import { createApp } from './server.ts';
 
 const logger = createLogger();
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const db = await openDatabase(dbConfigFromEnv());
   let shuttingDown = false;
+  let stopHousekeeping = () => {};
   const httpServer = createServer();
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await new Promise<void>((done) => httpServer.close(() => done()));
+    stopHousekeeping();
     await db.close();
     process.exit(0);
   };
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
   await prepare(db);
   const app = await createApp(db, config, logger, httpServer);
   httpServer.on('request', app.express);
+  stopHousekeeping = startHousekeeping(db, config, logger);
   await new Promise<void>((resolveListen, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolveListen());

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Database, REPO_ROOT } from '@samarkiv/db';
+import { openTestDatabase } from '@samarkiv/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi, type TestClient } from '../testing/testApi.ts';
+import { rootFieldRules } from './access.ts';
+import { buildRawSchema } from './schema.ts';
+
+// The authorization matrix: every mutation, as every role, against the table in
+// docs/SECURITY.md. A mutation missing from the table, or from the cases below, fails the test:
+// each new mutation adds its row there and its case here.
+
+type Actor = 'ADMIN' | 'COORDINATOR' | 'ARCHIVIST' | 'VIEWER' | 'anonymous';
+type Expectation = 'allow' | 'deny' | 'own';
+const ACTORS: Actor[] = ['ADMIN', 'COORDINATOR', 'ARCHIVIST', 'VIEWER', 'anonymous'];
+const DEMO_USER: Record<Exclude<Actor, 'anonymous'>, string> = { ADMIN: 'admin', COORDINATOR: 'koordinator', ARCHIVIST: 'arkivar', VIEWER: 'leser' };
+
+export function readMatrix(): Map<string, Record<Actor, Expectation>> {
+  const text = readFileSync(join(REPO_ROOT, 'docs/SECURITY.md'), 'utf8');
+  const block = text.split('<!-- authorization-matrix:start -->')[1]?.split('<!-- authorization-matrix:end -->')[0];
+  if (!block) throw new Error('docs/SECURITY.md has no authorization matrix block');
+  const rows = new Map<string, Record<Actor, Expectation>>();
+  for (const line of block.split('\n').filter((l) => l.startsWith('| `'))) {
+    const [name, ...cells] = line.split('|').slice(1, -1).map((c) => c.trim().replace(/`/g, ''));
+    if (cells.length !== ACTORS.length) throw new Error(`matrix row ${name} has ${cells.length} cells`);
+    rows.set(name!, Object.fromEntries(ACTORS.map((a, i) => [a, cells[i] as Expectation])) as Record<Actor, Expectation>);
+  }
+  return rows;
+}
+
+interface CaseContext {
+  db: Database;
+  /** A user created for the test to be acted upon (never one of the demo users). */
+  targetId: string;
+  n: number;
+}
+
+/** A request per mutation that the role would be allowed to make, if it may make any. */
+const CASES: Record<string, (c: CaseContext) => { query: string; variables?: Record<string, unknown> } | Promise<{ query: string; variables?: Record<string, unknown> }>> = {
+  signIn: () => ({ query: `mutation($input: SignInInput!) { signIn(input: $input) { id } }`, variables: { input: { username: 'leser', password: 'Samarkiv-leser-2026' } } }),
+  signOut: () => ({ query: `mutation { signOut }` }),
+  // A wrong current password: an allowed caller gets a field error, not a refusal.
+  changePassword: () => ({ query: `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { id } }`, variables: { input: { currentPassword: 'not-the-password', newPassword: 'Et-helt-nytt-passord' } } }),
+  createUser: (c) => ({ query: `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, variables: { input: { username: `matrix.new${c.n}`, displayName: 'Ny', password: 'Et-langt-passord-1', memberships: [] } } }),
+  updateUser: async (c) => ({ query: `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`, variables: { id: c.targetId, input: { displayName: `Navn ${c.n}`, version: (await c.db.prisma.user.findUniqueOrThrow({ where: { id: Number(c.targetId) } })).version } } }),
+  setMemberships: () => ({ query: `mutation($userId: ID!, $m: [MembershipInput!]!) { setMemberships(userId: $userId, memberships: $m) { id } }`, variables: { userId: '0', m: [] } }),
+  deactivateUser: (c) => ({ query: `mutation($id: ID!) { deactivateUser(id: $id) { id } }`, variables: { id: c.targetId } }),
+  reactivateUser: (c) => ({ query: `mutation($id: ID!) { reactivateUser(id: $id) { id } }`, variables: { id: c.targetId } }),
+  resetPassword: (c) => ({ query: `mutation($id: ID!) { resetPassword(id: $id) { temporaryPassword } }`, variables: { id: c.targetId } }),
+};
+
+const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
+
+let db: Database;
+let api: TestApi;
+let targetId: string;
+
+beforeAll(async () => {
+  db = await openTestDatabase('seeded');
+  api = await startTestApi(db, { signInLimit: { points: 10_000, windowMinutes: 15 } });
+  targetId = String((await db.prisma.user.create({ data: { username: 'matrix.target', displayName: 'Mål', passwordHash: null } })).id);
+});
+afterAll(async () => {
+  await api.close();
+  await db.close();
+});
+
+describe('the authorization matrix in docs/SECURITY.md', () => {
+  const mutations = rootFieldRules(buildRawSchema()).filter((f) => f.operation === 'Mutation').map((f) => f.field);
+
+  it('has a row and a test case for every mutation of the schema, and none for mutations that do not exist', () => {
+    const matrix = readMatrix();
+    expect(mutations.filter((m) => !matrix.has(m))).toEqual([]);
+    expect([...matrix.keys()].filter((m) => !mutations.includes(m))).toEqual([]);
+    expect(mutations.filter((m) => !CASES[m])).toEqual([]);
+  });
+
+  let n = 0;
+  for (const actor of ACTORS) {
+    it(`holds for ${actor}`, async () => {
+      const matrix = readMatrix();
+      const outcomes: string[] = [];
+      for (const mutation of mutations) {
+        const expected = matrix.get(mutation)?.[actor];
+        const request = await CASES[mutation]!({ db, targetId, n: ++n });
+        const client: TestClient = actor === 'anonymous' ? api.anonymous() : await api.signIn(DEMO_USER[actor]);
+        const result = await client.gql(request.query, request.variables);
+        const code = result.errors?.[0]?.extensions?.code as string | undefined;
+        const refused = code !== undefined && REFUSALS.has(code);
+        outcomes.push(`${mutation}: ${expected} -> ${refused ? `refused (${code})` : `allowed${code ? ` (${code})` : ''}`}`);
+        if (expected === 'allow') expect(refused, `${actor} ${mutation}: ${JSON.stringify(result.errors)}`).toBe(false);
+        else if (expected === 'deny') expect(refused, `${actor} ${mutation} should be refused`).toBe(true);
+        else throw new Error(`${mutation}: "${expected}" needs own/other municipality objects in its case`);
+        // A refused visitor is told to sign in; a refused user is told they may not.
+        if (expected === 'deny') expect(code).toBe(actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      }
+      expect(outcomes.length).toBe(mutations.length);
+    });
+  }
+});

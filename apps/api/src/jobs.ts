@@ -1,0 +1,27 @@
+import type { Database } from '@samarkiv/db';
+import type { ApiConfig } from './config.ts';
+import type { Logger } from './logger.ts';
+import { blankOldClientAddresses } from './modules/audit/audit.service.ts';
+
+const HOUR = 60 * 60_000;
+
+/**
+ * Housekeeping each process runs hourly (idempotent, so several processes may run it too):
+ * blank client addresses past their retention, delete sessions past their absolute timeout and
+ * rate-limit counters past their window.
+ */
+export async function runHousekeeping(db: Database, config: ApiConfig, logger: Logger): Promise<void> {
+  const now = new Date();
+  const blanked = await blankOldClientAddresses(db.prisma, config.auditAddressRetentionDays);
+  const sessions = await db.prisma.session.deleteMany({ where: { expiresAt: { lt: now } } });
+  const limits = await db.prisma.rateLimiterFlexible.deleteMany({ where: { expire: { lt: now } } });
+  if (blanked || sessions.count || limits.count) logger.info({ blanked, sessions: sessions.count, rateLimits: limits.count }, 'housekeeping');
+}
+
+export function startHousekeeping(db: Database, config: ApiConfig, logger: Logger): () => void {
+  const run = () => runHousekeeping(db, config, logger).catch((error: unknown) => logger.warn({ err: error }, 'housekeeping failed'));
+  void run();
+  const timer = setInterval(run, HOUR);
+  timer.unref();
+  return () => clearInterval(timer);
+}
