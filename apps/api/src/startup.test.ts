@@ -38,9 +38,20 @@ describe.runIf(testBackend() === 'pglite')('starting the server', () => {
   it('completes the seed on the next start after being killed in the middle of it', async () => {
     const dataDir = tempDataDir();
     const first = await start({ SAMARKIV_DATA_DIR: dataDir });
-    await first.waitFor(/applied migrations/);
+    // Killed after the seed's first step: inside its one transaction.
+    await first.waitFor(/seeded municipalities/);
     // The seed is one transaction: killed inside it, nothing of it may remain.
     await first.stop('SIGKILL');
+    // Never half-seeded: either the whole seed with its marker, or nothing of it.
+    const killed = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      const marker = await killed.prisma.appSetting.findUnique({ where: { key: 'demo_seed' } });
+      const municipalities = await killed.prisma.municipality.count();
+      const state = { marker: Boolean(marker), municipalities, series: await killed.prisma.archiveSeries.count() };
+      expect(state.marker ? { municipalities: 8, seeded: true } : { municipalities: 0, seeded: state.series === 0 }).toEqual({ municipalities: state.municipalities, seeded: true });
+    } finally {
+      await killed.close();
+    }
     const second = await start({ SAMARKIV_DATA_DIR: dataDir });
     await second.waitFor(/Samarkiv is running/);
     await second.stop('SIGTERM');
