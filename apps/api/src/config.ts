@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { REPO_ROOT } from '@samarkiv/db';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { dbConfigFromEnv, REPO_ROOT } from '@samarkiv/db';
 
 export interface ApiConfig {
   port: number;
@@ -22,6 +23,19 @@ export interface ApiConfig {
   auditAddressRetentionDays: number;
   /** Express 'trust proxy' setting, so req.ip and req.secure reflect the reverse proxy's headers. */
   trustProxy: string | false;
+  /** A /graphql request still unanswered after this many milliseconds gets REQUEST_TIMEOUT. */
+  graphqlTimeoutMs: number;
+  /** Files staged for imports (POST /uploads), outside GraphQL and its limits. */
+  uploads: {
+    dir: string;
+    maxBytes: number;
+    /** Longest time Node lets any request body take (a 2 GB upload on a slow line needs long). */
+    requestTimeoutMs: number;
+    /** An upload that sends nothing for this long is dropped. */
+    idleTimeoutMs: number;
+    /** Staged files older than this are removed (and refused by openUpload). */
+    retentionMs: number;
+  };
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -44,7 +58,22 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     },
     auditAddressRetentionDays: positive(env, 'SAMARKIV_AUDIT_ADDRESS_DAYS', 90),
     trustProxy: env.SAMARKIV_TRUST_PROXY?.trim() || false,
+    graphqlTimeoutMs: positive(env, 'SAMARKIV_GRAPHQL_TIMEOUT_SECONDS', 15) * 1000,
+    uploads: {
+      dir: resolve(env.SAMARKIV_UPLOAD_DIR?.trim() || defaultUploadDir(env)),
+      maxBytes: Math.floor(positive(env, 'SAMARKIV_UPLOAD_MAX_BYTES', 2 * 1024 ** 3)),
+      requestTimeoutMs: positive(env, 'SAMARKIV_UPLOAD_TIMEOUT_MINUTES', 120) * 60_000,
+      idleTimeoutMs: 60_000,
+      retentionMs: 24 * 60 * 60_000,
+    },
   };
+}
+
+/** Beside the embedded database's files; with a PostgreSQL server, the system's temporary directory. */
+function defaultUploadDir(env: NodeJS.ProcessEnv): string {
+  const db = dbConfigFromEnv(env);
+  if (db.kind === 'pglite') return join(db.dataDir, 'uploads');
+  return env.SAMARKIV_DATA_DIR?.trim() ? join(env.SAMARKIV_DATA_DIR.trim(), 'uploads') : join(tmpdir(), 'samarkiv-uploads');
 }
 
 export function hasWebBuild(config: ApiConfig): boolean {

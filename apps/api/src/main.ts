@@ -3,6 +3,7 @@ import { dbConfigFromEnv, DatabaseStartupError, MigrationError, openDatabase, pr
 import { apiConfigFromEnv } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startHousekeeping } from './jobs.ts';
+import { startUploadCleanup } from './http/uploads.ts';
 import { createApp } from './server.ts';
 
 const logger = createLogger();
@@ -14,12 +15,17 @@ async function main(): Promise<void> {
   let shuttingDown = false;
   let stopHousekeeping = () => {};
   const httpServer = createServer();
+  // Node ends any request whose body takes over 5 minutes; a 2 GB upload may take longer.
+  // /graphql bodies have their own 15-second limit (http/timeout.ts), headers Node's 60 seconds.
+  httpServer.requestTimeout = config.uploads.requestTimeoutMs;
+  let stopUploadCleanup = () => {};
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    stopUploadCleanup();
     await new Promise<void>((done) => httpServer.close(() => done()));
     stopHousekeeping();
     await db.close();
@@ -31,6 +37,7 @@ async function main(): Promise<void> {
   await prepare(db);
   const app = await createApp(db, config, logger, httpServer);
   httpServer.on('request', app.express);
+  stopUploadCleanup = startUploadCleanup(config.uploads, logger).stop;
   stopHousekeeping = startHousekeeping(db, config, logger);
   await new Promise<void>((resolveListen, reject) => {
     httpServer.once('error', reject);

@@ -1,16 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Database } from '@samarkiv/db';
 import express, { type Express } from 'express';
 import { type ApiConfig, hasWebBuild } from './config.ts';
+import { hideSuggestionsPlugin, queryLimitsPlugin, tokenLimit } from './graphql/armor.ts';
 import { createContext, type Context, type ContextDeps } from './graphql/context.ts';
 import { createErrorFormatter } from './graphql/errors.ts';
 import { buildSchema } from './graphql/schema.ts';
+import { exportRoutes } from './http/exports.ts';
+import { errorHandler, notFound } from './http/httpErrors.ts';
+import { requestLog } from './http/requestLog.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
+import { requestTimeout } from './http/timeout.ts';
+import { uploadRoutes } from './http/uploads.ts';
 import type { Logger } from './logger.ts';
 import { readCookie, SESSION_COOKIE } from './modules/auth/cookies.ts';
 import { createSignInLimiter } from './modules/auth/rateLimit.ts';
@@ -21,7 +27,7 @@ export interface App {
   apollo: ApolloServer<Context>;
 }
 
-/** HTTP: /graphql, /healthz, and the built SPA with client-side routes falling back to index.html. */
+/** HTTP: /graphql, /healthz, /uploads, /exports/:name, and the built SPA with client-side routes falling back to index.html. */
 export async function createApp(db: Database, config: ApiConfig, logger: Logger, httpServer?: Server): Promise<App> {
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
@@ -32,9 +38,14 @@ export async function createApp(db: Database, config: ApiConfig, logger: Logger,
     csrfPrevention: { requestHeaders: ['x-samarkiv-csrf', 'apollo-require-preflight'] },
     allowBatchedHttpRequests: false,
     formatError: createErrorFormatter(logger),
+    logger: logger.child({ component: 'apollo' }),
     plugins: [
       // No response caching is used, and the plugin cost ~40% of a request (TOOLCHAIN.md).
       ApolloServerPluginCacheControlDisabled(),
+      // Its page loads scripts from Apollo's CDN, which the CSP (and an offline network) refuses.
+      ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin(),
+      ...(config.production ? [hideSuggestionsPlugin()] : []),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
     ],
   });
@@ -44,6 +55,7 @@ export async function createApp(db: Database, config: ApiConfig, logger: Logger,
   app.disable('x-powered-by');
   // Behind a reverse proxy, req.ip and req.secure must come from its X-Forwarded-* headers.
   app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(), requestLog(logger));
   const deps: ContextDeps = { db, config, logger, signInLimiter: createSignInLimiter(db.prisma, config) };
 
   app.get('/healthz', async (_req, res) => {
@@ -56,13 +68,19 @@ export async function createApp(db: Database, config: ApiConfig, logger: Logger,
     }
   });
 
+  // Uploads and downloads of hundreds of MB: beside GraphQL, outside its body limit and timeout.
+  app.use(uploadRoutes(db.prisma, config, logger), exportRoutes(db, config, logger));
+
   app.use(
     '/graphql',
+    requestTimeout(config.graphqlTimeoutMs, logger),
     express.json({ limit: '100kb' }),
+    tokenLimit(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const auth = await resolveSession(db.prisma, config, readCookie(req, SESSION_COOKIE));
-        return createContext(deps, req, res, requestIdOf(req.headers['x-request-id']), auth);
+        res.locals.userId = auth?.user.id;
+        return createContext(deps, req, res, res.locals.requestId as string, auth);
       },
     }),
   );
@@ -78,11 +96,8 @@ export async function createApp(db: Database, config: ApiConfig, logger: Logger,
   } else {
     logger.warn({ webDist: config.webDist }, 'no web build found: serving the API only (run pnpm build)');
   }
+  // Coded JSON for an unknown route or a refused body; never Express's HTML page with a stack.
+  app.use(notFound, errorHandler(logger));
 
   return { express: app, apollo };
-}
-
-function requestIdOf(header: string | string[] | undefined): string {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && /^[\w-]{8,64}$/.test(value) ? value : randomUUID();
 }

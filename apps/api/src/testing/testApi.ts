@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Database, DEMO_PASSWORDS } from '@samarkiv/db';
 import { apiConfigFromEnv, type ApiConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger, type Logger } from '../logger.ts';
 import { createApp } from '../server.ts';
 
 export interface GraphQLResponse<T> {
@@ -19,6 +22,8 @@ export interface TestClient {
 
 export interface TestApi {
   url: string;
+  /** The configuration the app runs with (uploads go to a temporary directory of its own). */
+  config: ApiConfig;
   /** A visitor without a session. */
   anonymous(): TestClient;
   /** A client signed in as a demo user (admin, koordinator, arkivar, leser) or a given password. */
@@ -29,10 +34,15 @@ export interface TestApi {
 const SIGN_IN = /* GraphQL */ `mutation SignIn($input: SignInInput!) { signIn(input: $input) { id username } }`;
 
 /** The real HTTP app on a free port, so that tests go through GraphQL exactly as a browser does. */
-export async function startTestApi(db: Database, overrides: Partial<ApiConfig> = {}): Promise<TestApi> {
-  const config = { ...apiConfigFromEnv({}), seedWhenEmpty: false, ...overrides };
+/** Settings to change; `uploads` may name only some of its fields (the directory is a fresh temporary one). */
+export type TestApiOverrides = Partial<Omit<ApiConfig, 'uploads'>> & { uploads?: Partial<ApiConfig['uploads']> };
+
+export async function startTestApi(db: Database, overrides: TestApiOverrides = {}, options: { logger?: Logger } = {}): Promise<TestApi> {
+  const defaults = apiConfigFromEnv({});
+  const uploadDir = mkdtempSync(join(tmpdir(), 'samarkiv-uploads-'));
+  const config = { ...defaults, seedWhenEmpty: false, ...overrides, uploads: { ...defaults.uploads, dir: uploadDir, ...overrides.uploads } };
   const httpServer: Server = createServer();
-  const app = await createApp(db, config, createLogger(process.env.SAMARKIV_TEST_LOG ?? 'silent'), httpServer);
+  const app = await createApp(db, config, options.logger ?? createLogger(process.env.SAMARKIV_TEST_LOG ?? 'silent'), httpServer);
   httpServer.on('request', app.express);
   await new Promise<void>((done) => httpServer.listen(0, '127.0.0.1', () => done()));
   const address = httpServer.address();
@@ -64,6 +74,7 @@ export async function startTestApi(db: Database, overrides: Partial<ApiConfig> =
 
   return {
     url,
+    config,
     anonymous: client,
     async signIn(username, password) {
       const c = client();
@@ -75,6 +86,7 @@ export async function startTestApi(db: Database, overrides: Partial<ApiConfig> =
     async close() {
       await app.apollo.stop();
       await new Promise<void>((done) => httpServer.close(() => done()));
+      rmSync(uploadDir, { recursive: true, force: true });
     },
   };
 }
