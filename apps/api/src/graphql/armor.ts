@@ -15,7 +15,7 @@ const { GraphQLError, Kind, Lexer, Source, TokenKind, TypeInfo, validate, visit,
 
 /**
  * Limits on the shape of a GraphQL document, the same in development and production. Measured
- * on the schema as it is (docs/SECURITY-controls.md has the figures):
+ * on the schema as it is (docs/SECURITY.md › Why these query limits has the figures):
  * - depth 12: the deepest real selection is 6 fields (users.edges.node.memberships.municipality.name);
  *   each fragment spread or inline fragment counts as a level, so a page query whose row
  *   components each spread a fragment reaches 9-10.
