@@ -3,22 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../../apps/api/src/testing/serverProcess.ts';
+import { axeViolations, launchChromium, signIn } from '../support/browser.ts';
 
-// One whole journey against the real start path: a fresh embedded database that the server
+// Whole journeys against the real start path: a fresh embedded database that the server
 // migrates and seeds itself, the built SPA, and Debian's Chromium.
 let dataDir: string;
 let server: ServerProcess;
 let browser: Browser;
-let page: Page;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'samarkiv-e2e-'));
   server = await startServerProcess({ SAMARKIV_DATA_DIR: dataDir });
   await server.waitFor(/Samarkiv is running/);
   browser = await launchChromium();
-  page = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
 });
 
 afterAll(async () => {
@@ -27,14 +25,21 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('a first visit', () => {
-  it('opens the app, goes to Kommuner and sees the seeded municipalities', async () => {
-    await page.goto(server.url);
-    await expect.poll(() => page.title()).toMatch(/Samarkiv/);
-    expect(await axeViolations(page)).toEqual([]);
+async function newPage(): Promise<Page> {
+  return (await browser.newContext({ locale: 'nb-NO' })).newPage();
+}
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Kommuner' }).click();
+describe('a first visit', () => {
+  it('sends a visitor to sign in, then back to Kommuner with the seeded municipalities', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/kommuner`);
+    await page.waitForURL(/\/logg-inn/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Brukernavn eller e-postadresse').fill('leser');
+    await page.getByLabel('Passord', { exact: true }).fill('Samarkiv-leser-2026');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
     await page.waitForURL(`${server.url}/kommuner`);
+
     const table = page.getByRole('table');
     await table.getByRole('row', { name: /Kongsberg/ }).waitFor();
     const rows = await table.locator('tbody tr').allInnerTexts();
@@ -46,8 +51,43 @@ describe('a first visit', () => {
   });
 
   it('serves a client-side route directly (deep link falls back to the SPA)', async () => {
+    const page = await newPage();
+    await signIn(page, server.url, 'leser', 'Samarkiv-leser-2026');
     const response = await page.goto(`${server.url}/kommuner`);
     expect(response?.status()).toBe(200);
     await page.getByRole('table').getByRole('row', { name: /Tinn/ }).waitFor();
+  });
+});
+
+describe('roles in the browser', () => {
+  it('shows a viewer no editing control and no administration', async () => {
+    const page = await newPage();
+    await signIn(page, server.url, 'leser', 'Samarkiv-leser-2026');
+    for (const path of ['/', '/kommuner', '/risiko', '/arkivserier', '/tidslinje', '/funn']) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const main = page.getByRole('main');
+      // Editing controls: buttons other than disclosure/paging, and form fields inside main.
+      const editing = await main.getByRole('button', { name: /Ny|Endre|Rediger|Slett|Lagre|Opprett|Legg til/i }).count();
+      expect(editing, path).toBe(0);
+      expect(await main.getByRole('textbox').count(), path).toBe(0);
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+    await expect.poll(() => page.getByRole('navigation').getByRole('link', { name: 'Brukere' }).count()).toBe(0);
+    await page.goto(`${server.url}/admin/brukere`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+  });
+
+  it('lets an administrator open users and the audit log, both free of axe violations', async () => {
+    const page = await newPage();
+    await signIn(page, server.url, 'admin', 'Samarkiv-admin-2026');
+    await page.getByRole('navigation').getByRole('link', { name: 'Brukere' }).click();
+    await page.getByRole('table').getByRole('row', { name: /koordinator/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('navigation').getByRole('link', { name: 'Revisjonslogg' }).click();
+    await page.getByRole('table').getByRole('row').nth(1).waitFor();
+    expect(await page.getByRole('table').innerText()).toMatch(/admin|Ingrid Haugen/);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

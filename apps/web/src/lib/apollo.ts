@@ -1,15 +1,49 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { createSessionEvents, type SessionEvents } from './auth/sessionEvents.ts';
+import { hasErrorCode } from './errors.ts';
 
 type ApolloClientOptions = {
   /** Same-origin `/graphql` in the app; tests pass an absolute URL because Node's fetch needs one. */
   uri?: string;
+  /** Told when an operation finds the session gone, so the app can send the user to sign in. */
+  sessionEvents?: SessionEvents;
 };
 
-export function createApolloClient({ uri = '/graphql' }: ApolloClientOptions = {}): ApolloClient {
+/**
+ * Operations whose UNAUTHENTICATED answer is expected and handled where they are called:
+ * the start-up check of the session, signing in, and signing out of a session already gone.
+ */
+const SESSIONLESS_OPERATIONS = new Set(['CurrentUser', 'SignIn', 'SignOut']);
+
+export function createApolloClient({ uri = '/graphql', sessionEvents = createSessionEvents() }: ApolloClientOptions = {}): ApolloClient {
+  const sessionLink = new ErrorLink(({ error, operation }) => {
+    if (!SESSIONLESS_OPERATIONS.has(operation.operationName ?? '') && hasErrorCode(error, 'UNAUTHENTICATED')) {
+      sessionEvents.expired();
+    }
+  });
+  const httpLink = new HttpLink({
+    uri,
+    // The API authenticates with a same-origin, HttpLOnly session cookie.
+    credentials: 'same-origin',
+    // The server refuses requests without this header: a cross-site form or a simple request
+    // cannot set it, so a forged request never reaches a resolver (CSRF).
+    headers: { 'x-samarkiv-csrf': '1' },
+  });
   return new ApolloClient({
-    // The API authenticates with a same-origin session cookie.
-    link: new HttpLink({ uri, credentials: 'same-origin' }),
-    cache: new InMemoryCache(),
+    link: ApolloLink.from([sessionLink, httpLink]),
+    cache: new InMemoryCache({
+      typePolicies: {
+        Query: {
+          fields: {
+            // "Show older changes" appends to the list an entity page already shows. The audit
+            // log and the user list page instead, so they keep one cache entry per cursor.
+            entityHistory: relayStylePagination(['entityType', 'entityId']),
+          },
+        },
+      },
+    }),
     // Each component sees only the fields its own fragment asks for (STYLE.md: components own
     // their fragments), so a page cannot quietly depend on a child's data.
     dataMasking: true,

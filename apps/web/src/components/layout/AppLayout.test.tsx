@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { ADMIN, signInAs, VIEWER } from '../../test/auth.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 
 function mainNav() {
@@ -8,6 +9,7 @@ function mainNav() {
 
 describe('AppLayout', () => {
   it('marks only the current page as current in the main navigation', async () => {
+    signInAs(ADMIN);
     renderApp('/risiko');
     await screen.findByRole('heading', { level: 1, name: 'Risiko' });
 
@@ -19,6 +21,7 @@ describe('AppLayout', () => {
       'Tidslinje',
       'Funn',
       'Kommuner',
+      'Brukere',
       'Revisjonslogg',
     ]);
     expect(links.filter((link) => link.getAttribute('aria-current') === 'page')).toEqual([
@@ -26,7 +29,26 @@ describe('AppLayout', () => {
     ]);
   });
 
+  it('shows a viewer no administration in the menu', async () => {
+    signInAs(VIEWER);
+    renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
+
+    expect(within(mainNav()).queryByRole('link', { name: 'Brukere' })).not.toBeInTheDocument();
+    expect(within(mainNav()).queryByRole('link', { name: 'Revisjonslogg' })).not.toBeInTheDocument();
+    expect(within(mainNav()).getByRole('link', { name: 'Kommuner' })).toBeInTheDocument();
+  });
+
+  it('tells a viewer who opens an administrator page that it is not for them', async () => {
+    signInAs(VIEWER);
+    renderApp('/admin/brukere');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ingen tilgang' })).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
   it('offers a skip link first that targets the main landmark', async () => {
+    signInAs();
     const { user } = renderApp('/');
     await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
 
@@ -40,6 +62,7 @@ describe('AppLayout', () => {
   });
 
   it('switches the menu, the page and <html lang> to English and remembers the choice', async () => {
+    signInAs();
     const { user } = renderApp('/tidslinje');
     await screen.findByRole('heading', { level: 1, name: 'Tidslinje' });
 
@@ -56,6 +79,7 @@ describe('AppLayout', () => {
   });
 
   it('moves focus to the new page heading after following a menu link', async () => {
+    signInAs();
     const { user } = renderApp('/');
     await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
 
@@ -66,13 +90,15 @@ describe('AppLayout', () => {
   });
 
   it('says honestly that an area not built yet comes in a later version', async () => {
-    renderApp('/revisjonslogg');
+    signInAs();
+    renderApp('/funn');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Revisjonslogg' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Funn' })).toBeInTheDocument();
     expect(screen.getByRole('main')).toHaveTextContent('Denne delen av Samarkiv kommer i en senere versjon.');
   });
 
   it('shows a not-found page for an unknown address', async () => {
+    signInAs();
     renderApp('/finnes-ikke');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Fant ikke siden' })).toBeInTheDocument();

@@ -22,9 +22,10 @@ export function Page({ title, children }: PageProps) {
   useEffect(() => {
     // After a link in the app, move focus to the new heading so screen reader and keyboard
     // users start on the new page; a first load or back/forward ('POP') keeps the browser's
-    // own focus and scroll. Keyed on location because one page component serves many routes.
+    // own focus and scroll. Keyed on the path because one page component serves many routes;
+    // not on the query, so a filter or a next page in a table leaves focus where the user is.
     if (navigationType !== 'POP') headingRef.current?.focus();
-  }, [location.key, navigationType]);
+  }, [location.pathname, navigationType]);
 
   return (
     <>

@@ -2,7 +2,7 @@ import { Table } from '@digdir/designsystemet-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MunicipalityRow, type MunicipalityRowRef } from './MunicipalityRow.tsx';
-import './municipality.css';
+import '../../components/table/table.css';
 
 const COLUMNS = [
   { key: 'number', numeric: false },
