@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@samarkiv/db';
 import { testBackend } from '@samarkiv/db/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from './testing/serverProcess.ts';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
@@ -80,5 +81,36 @@ describe.runIf(testBackend() === 'pglite')('starting the server', () => {
     const code = await server.exited;
     expect(code).toBe(1);
     expect(server.output().trim()).toBe('samarkiv: Cannot reach the PostgreSQL server at postgres://samarkiv:***@127.0.0.1:1/samarkiv (ECONNREFUSED). Check that it runs and that DATABASE_URL names the right host and port.');
+  });
+});
+
+describe.runIf(testBackend() === 'postgres')('starting servers on PostgreSQL', () => {
+  it('lets two servers start at once on an empty database: migrated once, seeded once, both serving', async () => {
+    const adminUrl = new URL(inject('postgresAdminUrl')!);
+    const name = `samarkiv_start_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: adminUrl.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    cleanups.push(async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    });
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const [a, b] = await Promise.all([start({ DATABASE_URL: url.toString() }), start({ DATABASE_URL: url.toString() })]);
+    await Promise.all([a.waitFor(/Samarkiv is running/), b.waitFor(/Samarkiv is running/)]);
+    for (const server of [a, b]) expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', database: 'postgres' });
+    const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+    try {
+      const session = await db.session();
+      const rows = await session.query<{ migration_name: string; n: number }>(`SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1`);
+      await session.release();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.n === 1)).toBe(true);
+      expect(await db.prisma.municipality.count()).toBe(8);
+      expect([a.output(), b.output()].filter((out) => /demo data seeded/.test(out))).toHaveLength(1);
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -1,20 +1,11 @@
-import type { Database } from '@samarkiv/db';
-import { openTestDatabase } from '@samarkiv/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi, type TestClient } from '../../testing/testApi.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestClient } from '../../testing/testApi.ts';
+import { useTestApi } from '../../testing/useTestApi.ts';
 
-let db: Database;
-let api: TestApi;
+const t = useTestApi({ per: 'file' });
 let viewer: TestClient;
-
 beforeAll(async () => {
-  db = await openTestDatabase('seeded');
-  api = await startTestApi(db);
-  viewer = await api.signIn('leser');
-});
-afterAll(async () => {
-  await api.close();
-  await db.close();
+  viewer = await t.api.signIn('leser');
 });
 
 type Milestone = { title: string; date: { start: string; end: string; precision: string; note: string | null }; kind: string; decidingBody: string | null };

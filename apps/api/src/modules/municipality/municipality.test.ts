@@ -1,20 +1,11 @@
-import type { Database } from '@samarkiv/db';
-import { openTestDatabase } from '@samarkiv/db/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi, type TestClient } from '../../testing/testApi.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { TestClient } from '../../testing/testApi.ts';
+import { useTestApi } from '../../testing/useTestApi.ts';
 
-let db: Database;
-let api: TestApi;
+const t = useTestApi({ per: 'test' });
 let viewer: TestClient;
-
 beforeEach(async () => {
-  db = await openTestDatabase('seeded');
-  api = await startTestApi(db);
-  viewer = await api.signIn('leser');
-});
-afterEach(async () => {
-  await api.close();
-  await db.close();
+  viewer = await t.api.signIn('leser');
 });
 
 const QUERY = /* GraphQL */ `
@@ -44,10 +35,10 @@ describe('municipalities', () => {
   });
 
   it('counts live series, archives and affecting risks per municipality', async () => {
-    const kongsberg = await db.prisma.municipality.findUniqueOrThrow({ where: { number: '3303' } });
-    const series = await db.prisma.archiveSeries.count({ where: { municipalityId: kongsberg.id, deletedAt: null } });
-    const archives = await db.prisma.archive.count({ where: { municipalityId: kongsberg.id, deletedAt: null } });
-    const risks = await db.prisma.risk.count({
+    const kongsberg = await t.db.prisma.municipality.findUniqueOrThrow({ where: { number: '3303' } });
+    const series = await t.db.prisma.archiveSeries.count({ where: { municipalityId: kongsberg.id, deletedAt: null } });
+    const archives = await t.db.prisma.archive.count({ where: { municipalityId: kongsberg.id, deletedAt: null } });
+    const risks = await t.db.prisma.risk.count({
       where: { deletedAt: null, OR: [{ appliesToAll: true }, { municipalities: { some: { municipalityId: kongsberg.id } } }] },
     });
     const { data } = await viewer.gql<{ municipalities: Row[] }>(QUERY);
@@ -57,10 +48,10 @@ describe('municipalities', () => {
   });
 
   it('leaves soft-deleted series out of the count', async () => {
-    const rollag = await db.prisma.municipality.findUniqueOrThrow({ where: { number: '3336' } });
+    const rollag = await t.db.prisma.municipality.findUniqueOrThrow({ where: { number: '3336' } });
     const before = (await viewer.gql<{ municipalities: Row[] }>(QUERY)).data!.municipalities.find((m) => m.number === '3336')!;
-    const victim = await db.prisma.archiveSeries.findFirstOrThrow({ where: { municipalityId: rollag.id } });
-    await db.prisma.archiveSeries.update({ where: { id: victim.id }, data: { deletedAt: new Date() } });
+    const victim = await t.db.prisma.archiveSeries.findFirstOrThrow({ where: { municipalityId: rollag.id } });
+    await t.db.prisma.archiveSeries.update({ where: { id: victim.id }, data: { deletedAt: new Date() } });
     const after = (await viewer.gql<{ municipalities: Row[] }>(QUERY)).data!.municipalities.find((m) => m.number === '3336')!;
     expect(after.seriesCount).toBe(before.seriesCount - 1);
   });

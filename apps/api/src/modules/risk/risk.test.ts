@@ -1,21 +1,11 @@
-import type { Database } from '@samarkiv/db';
-import { openTestDatabase } from '@samarkiv/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi, type TestClient } from '../../testing/testApi.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestClient } from '../../testing/testApi.ts';
+import { useTestApi } from '../../testing/useTestApi.ts';
 
-let db: Database;
-let api: TestApi;
+const t = useTestApi({ per: 'file' });
 let viewer: TestClient;
-
-// Read-only tests: one copy of the seeded template for the file.
 beforeAll(async () => {
-  db = await openTestDatabase('seeded');
-  api = await startTestApi(db);
-  viewer = await api.signIn('leser');
-});
-afterAll(async () => {
-  await api.close();
-  await db.close();
+  viewer = await t.api.signIn('leser');
 });
 
 type Area = { code: string; name: string; risks: { reference: string; title: string; sourceScore: number | null; isDemoAssessment: boolean; inherentLikelihood: number }[] };
@@ -41,7 +31,7 @@ describe('risk areas', () => {
 
   it('resolves the risks of all areas in one query, not one per area', async () => {
     const statements: string[] = [];
-    const stop = db.onQuery((sql) => statements.push(sql));
+    const stop = t.db.onQuery((sql) => statements.push(sql));
     try {
       const { data } = await viewer.gql<{ riskAreas: Area[] }>(`{ riskAreas { code risks { reference } } }`);
       expect(data!.riskAreas).toHaveLength(6);

@@ -1,20 +1,11 @@
-import type { Database } from '@samarkiv/db';
-import { openTestDatabase } from '@samarkiv/db/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi, type TestClient } from '../../testing/testApi.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { TestClient } from '../../testing/testApi.ts';
+import { useTestApi } from '../../testing/useTestApi.ts';
 
-let db: Database;
-let api: TestApi;
+const t = useTestApi({ per: 'test' });
 let admin: TestClient;
-
 beforeEach(async () => {
-  db = await openTestDatabase('seeded');
-  api = await startTestApi(db);
-  admin = await api.signIn('admin');
-});
-afterEach(async () => {
-  await api.close();
-  await db.close();
+  admin = await t.api.signIn('admin');
 });
 
 const USER = `id username displayName email isActive mustChangePassword version memberships { role municipality { number } }`;
@@ -22,10 +13,10 @@ const CREATE = `mutation CreateUser($input: CreateUserInput!) { createUser(input
 const SET = `mutation SetMemberships($userId: ID!, $memberships: [MembershipInput!]!) { setMemberships(userId: $userId, memberships: $memberships) { ${USER} } }`;
 
 async function municipalityId(number: string): Promise<string> {
-  return String((await db.prisma.municipality.findUniqueOrThrow({ where: { number } })).id);
+  return String((await t.db.prisma.municipality.findUniqueOrThrow({ where: { number } })).id);
 }
 async function userId(username: string): Promise<string> {
-  return String((await db.prisma.user.findUniqueOrThrow({ where: { username } })).id);
+  return String((await t.db.prisma.user.findUniqueOrThrow({ where: { username } })).id);
 }
 
 describe('administering users', () => {
@@ -36,9 +27,9 @@ describe('administering users', () => {
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!.createUser).toMatchObject({ username: 'kari.arkiv', mustChangePassword: true, memberships: [{ role: 'ARCHIVIST', municipality: { number: '4026' } }] });
-    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'User', entityId: result.data!.createUser.id, action: 'create' } });
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'User', entityId: result.data!.createUser.id, action: 'create' } });
     expect(JSON.stringify(audit.after)).not.toMatch(/Forste-passord|argon2/);
-    const kari = await api.signIn('kari.arkiv', 'Forste-passord-2026');
+    const kari = await t.api.signIn('kari.arkiv', 'Forste-passord-2026');
     expect((await kari.gql(`{ municipalities { name } }`)).errors?.[0]?.extensions?.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await kari.gql(`{ me { mustChangePassword } }`)).data).toEqual({ me: { mustChangePassword: true } });
   });
@@ -49,13 +40,13 @@ describe('administering users', () => {
   });
 
   it('rejects bad input with Norwegian field errors and writes nothing', async () => {
-    const before = await db.prisma.user.count();
+    const before = await t.db.prisma.user.count();
     const result = await admin.gql(CREATE, { input: { username: 'Ø', displayName: '', password: 'kort', memberships: [] } });
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'VALIDATION_FAILED' } });
     const issues = result.errors![0]!.extensions!.issues as { path: string[]; message: string }[];
     expect(issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['input.username', 'input.displayName', 'input.password']));
     expect(issues.find((i) => i.path.join('.') === 'input.password')?.message).toBe('Passordet må ha minst 12 tegn.');
-    expect(await db.prisma.user.count()).toBe(before);
+    expect(await t.db.prisma.user.count()).toBe(before);
   });
 
   it('replaces memberships and records before and after', async () => {
@@ -63,7 +54,7 @@ describe('administering users', () => {
     const [rollag, tinn] = [await municipalityId('3336'), await municipalityId('4026')];
     const result = await admin.gql<{ setMemberships: { memberships: { role: string; municipality: { number: string } }[] } }>(SET, { userId: id, memberships: [{ municipalityId: rollag, role: 'VIEWER' }, { municipalityId: tinn, role: 'ARCHIVIST' }] });
     expect(result.data!.setMemberships.memberships.map((m) => `${m.municipality.number}:${m.role}`).sort()).toEqual(['3336:VIEWER', '4026:ARCHIVIST']);
-    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'set-memberships', entityId: id } });
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'set-memberships', entityId: id } });
     expect(audit.before).toEqual({ memberships: [{ municipalityId: Number(await municipalityId('3303')), role: 'VIEWER' }] });
   });
 
@@ -79,26 +70,26 @@ describe('administering users', () => {
     expect(demote.errors?.[0]?.extensions?.code).toBe('LAST_ADMIN');
     const deactivate = await admin.gql(`mutation($id: ID!) { deactivateUser(id: $id) { id } }`, { id: adminId });
     expect(deactivate.errors?.[0]?.extensions?.code).toBe('LAST_ADMIN');
-    expect((await db.prisma.membership.findMany({ where: { userId: Number(adminId) } })).map((m) => m.role)).toEqual(['ADMIN']);
+    expect((await t.db.prisma.membership.findMany({ where: { userId: Number(adminId) } })).map((m) => m.role)).toEqual(['ADMIN']);
   });
 
   it('deactivates a user, who loses every session and cannot sign in', async () => {
-    const leser = await api.signIn('leser');
+    const leser = await t.api.signIn('leser');
     const result = await admin.gql<{ deactivateUser: { isActive: boolean } }>(`mutation($id: ID!) { deactivateUser(id: $id) { isActive } }`, { id: await userId('leser') });
     expect(result.data?.deactivateUser.isActive).toBe(false);
     expect((await leser.gql(`{ me { username } }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    await expect(api.signIn('leser')).rejects.toThrow(/INVALID_CREDENTIALS/);
+    await expect(t.api.signIn('leser')).rejects.toThrow(/INVALID_CREDENTIALS/);
     await admin.gql(`mutation($id: ID!) { reactivateUser(id: $id) { isActive } }`, { id: await userId('leser') });
-    await expect(api.signIn('leser')).resolves.toBeTruthy();
+    await expect(t.api.signIn('leser')).resolves.toBeTruthy();
   });
 
   it('resets a password: the temporary one works once, and must be changed', async () => {
-    const leser = await api.signIn('leser');
+    const leser = await t.api.signIn('leser');
     const result = await admin.gql<{ resetPassword: { temporaryPassword: string; user: { mustChangePassword: boolean } } }>(`mutation($id: ID!) { resetPassword(id: $id) { temporaryPassword user { mustChangePassword } } }`, { id: await userId('leser') });
     const temporary = result.data!.resetPassword.temporaryPassword;
     expect(temporary.length).toBeGreaterThanOrEqual(16);
     expect((await leser.gql(`{ me { username } }`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const fresh = await api.signIn('leser', temporary);
+    const fresh = await t.api.signIn('leser', temporary);
     expect((await fresh.gql(`{ phases { name } }`)).errors?.[0]?.extensions?.code).toBe('PASSWORD_CHANGE_REQUIRED');
     const changed = await fresh.gql(`mutation($input: ChangePasswordInput!) { changePassword(input: $input) { mustChangePassword } }`, { input: { currentPassword: temporary, newPassword: 'Mitt-eget-passord-2026' } });
     expect(changed.data).toEqual({ changePassword: { mustChangePassword: false } });

@@ -1,0 +1,34 @@
+import type { Database } from '@samarkiv/db';
+import { openTestDatabase, type TemplateName } from '@samarkiv/db/testing';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { startTestApi, type TestApi } from './testApi.ts';
+
+export interface TestApiState {
+  db: Database;
+  api: TestApi;
+}
+
+/**
+ * A database copy and the real HTTP app for a test file: a fresh pair for each test
+ * (`per: 'test'`, for tests that write) or one for the whole file (`per: 'file'`, read-only).
+ * The returned object is filled in before each test runs.
+ */
+export function useTestApi(options: { per: 'test' | 'file'; template?: TemplateName; config?: Parameters<typeof startTestApi>[1] }): TestApiState {
+  const state = {} as TestApiState;
+  const setUp = async () => {
+    state.db = await openTestDatabase(options.template ?? 'seeded');
+    state.api = await startTestApi(state.db, options.config);
+  };
+  const tearDown = async () => {
+    await state.api?.close();
+    await state.db?.close();
+  };
+  if (options.per === 'test') {
+    beforeEach(setUp);
+    afterEach(tearDown);
+  } else {
+    beforeAll(setUp);
+    afterAll(tearDown);
+  }
+  return state;
+}
