@@ -33,12 +33,13 @@ export interface TestApi {
 
 const SIGN_IN = /* GraphQL */ `mutation SignIn($input: SignInInput!) { signIn(input: $input) { id username } }`;
 
-/** The real HTTP app on a free port, so that tests go through GraphQL exactly as a browser does. */
 /** Settings to change; `uploads` may name only some of its fields (the directory is a fresh temporary one). */
 export type TestApiOverrides = Partial<Omit<ApiConfig, 'uploads'>> & { uploads?: Partial<ApiConfig['uploads']> };
 
+/** The real HTTP app on a free port, so that tests go through GraphQL exactly as a browser does. */
 export async function startTestApi(db: Database, overrides: TestApiOverrides = {}, options: { logger?: Logger } = {}): Promise<TestApi> {
-  const defaults = apiConfigFromEnv({});
+  // Production mode unless a test asks otherwise: the hardened server is the one under test.
+  const defaults = apiConfigFromEnv({ NODE_ENV: 'production' });
   const uploadDir = mkdtempSync(join(tmpdir(), 'samarkiv-uploads-'));
   const config = { ...defaults, seedWhenEmpty: false, ...overrides, uploads: { ...defaults.uploads, dir: uploadDir, ...overrides.uploads } };
   const httpServer: Server = createServer();
