@@ -1,23 +1,11 @@
-import { DEMO_PASSWORDS, type Database } from '@samarkiv/db';
-import { openTestDatabase } from '@samarkiv/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryLogger, type MemoryLogger } from '../testing/memoryLogger.ts';
-import { startTestApi, type TestApi } from '../testing/testApi.ts';
+import { DEMO_PASSWORDS } from '@samarkiv/db';
+import { describe, expect, it } from 'vitest';
+import { memoryLogger } from '../testing/memoryLogger.ts';
+import { useTestApi } from '../testing/useTestApi.ts';
 
-let db: Database;
-let api: TestApi;
-let log: MemoryLogger;
-
-beforeAll(async () => {
-  db = await openTestDatabase('seeded');
-  // The most talkative level: whatever any layer logs ends up in the text searched below.
-  log = memoryLogger('trace');
-  api = await startTestApi(db, { production: true }, { logger: log.logger });
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.close();
-});
+// The most talkative level: whatever any layer logs ends up in the text searched below.
+const log = memoryLogger('trace');
+const t = useTestApi({ per: 'file', config: { production: true }, logger: log.logger });
 
 const CHANGE_PASSWORD = 'mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) { id } }';
 
@@ -31,23 +19,23 @@ describe('the server log', () => {
     };
 
     // Sign-ins: right and wrong password.
-    const arkivar = await api.signIn('arkivar');
+    const arkivar = await t.api.signIn('arkivar');
     cookieValue(arkivar.cookie);
     secrets.push(DEMO_PASSWORDS.arkivar);
     const wrong = 'Feil-passord-som-ikke-finnes-1';
     secrets.push(wrong);
-    const refused = await api.anonymous().gql('mutation ($input: SignInInput!) { signIn(input: $input) { id } }', { input: { username: 'leser', password: wrong } });
+    const refused = await t.api.anonymous().gql('mutation ($input: SignInInput!) { signIn(input: $input) { id } }', { input: { username: 'leser', password: wrong } });
     expect(refused.errors![0]!.extensions!.code).toBe('INVALID_CREDENTIALS');
 
     // A password change, and a sign-in with the new password.
     const changed = 'Nytt-og-langt-passord-2026';
     secrets.push(changed);
     expect((await arkivar.gql(CHANGE_PASSWORD, { input: { currentPassword: DEMO_PASSWORDS.arkivar, newPassword: changed } })).errors).toBeUndefined();
-    const again = await api.signIn('arkivar', changed);
+    const again = await t.api.signIn('arkivar', changed);
     cookieValue(again.cookie);
 
     // An administrator creates a user with a first password and resets another's.
-    const admin = await api.signIn('admin');
+    const admin = await t.api.signIn('admin');
     cookieValue(admin.cookie);
     secrets.push(DEMO_PASSWORDS.admin);
     const initial = 'Forste-passord-for-ny-bruker-9';
@@ -64,15 +52,15 @@ describe('the server log', () => {
     await again.gql('{ me { id username } municipalities { id } }');
     const body = new FormData();
     body.append('file', new Blob(['arkiv']), 'a.zip');
-    expect((await fetch(`${api.url}/uploads`, { method: 'POST', headers: { cookie: again.cookie!, 'x-samarkiv-csrf': '1' }, body })).status).toBe(201);
-    await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { headers: { cookie: again.cookie!, 'x-samarkiv-csrf': '1' } });
+    expect((await fetch(`${t.api.url}/uploads`, { method: 'POST', headers: { cookie: again.cookie!, 'x-samarkiv-csrf': '1' }, body })).status).toBe(201);
+    await fetch(`${t.api.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { headers: { cookie: again.cookie!, 'x-samarkiv-csrf': '1' } });
     await again.post('{"broken": ');
 
     // A password change that fails in the database after the new hash is made: the error is
     // logged in full (masked for the client), and must still not carry the hash.
     const third = 'Tredje-passord-som-feiler-7';
     secrets.push(third);
-    const session = await db.session();
+    const session = await t.db.session();
     await session.exec('ALTER TABLE app_user RENAME COLUMN version TO version_gone');
     let failed;
     try {

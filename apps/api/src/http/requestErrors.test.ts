@@ -1,24 +1,14 @@
-import type { Database } from '@samarkiv/db';
-import { openTestDatabase } from '@samarkiv/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiConfigFromEnv } from '../config.ts';
-import { memoryLogger, type MemoryLogger } from '../testing/memoryLogger.ts';
+import { memoryLogger } from '../testing/memoryLogger.ts';
 import { startTestApi, type GraphQLResponse, type TestApi, type TestClient } from '../testing/testApi.ts';
+import { useTestApi } from '../testing/useTestApi.ts';
 
-let db: Database;
-let api: TestApi;
-let log: MemoryLogger;
+const log = memoryLogger();
+const t = useTestApi({ per: 'file', config: { production: true }, logger: log.logger });
 let viewer: TestClient;
-
 beforeAll(async () => {
-  db = await openTestDatabase('seeded');
-  log = memoryLogger();
-  api = await startTestApi(db, { production: true }, { logger: log.logger });
-  viewer = await api.signIn('leser');
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.close();
+  viewer = await t.api.signIn('leser');
 });
 
 async function post(target: TestApi, body: string, headers: Record<string, string> = {}) {
@@ -30,7 +20,7 @@ async function post(target: TestApi, body: string, headers: Record<string, strin
 describe('bodies GraphQL does not take', () => {
   it('answers a body over 100 KB with 413 PAYLOAD_TOO_LARGE as JSON', async () => {
     const body = JSON.stringify({ query: '{ __typename }', variables: { filler: 'x'.repeat(101 * 1024) } });
-    const result = await post(api, body);
+    const result = await post(t.api, body);
     expect(result.status).toBe(413);
     expect(result.type).toMatch(/^application\/json/);
     expect(result.json.errors![0]!.extensions!.code).toBe('PAYLOAD_TOO_LARGE');
@@ -38,11 +28,11 @@ describe('bodies GraphQL does not take', () => {
 
   it('takes a body just under 100 KB', async () => {
     const body = JSON.stringify({ query: '{ __typename }', variables: { filler: 'x'.repeat(99 * 1024) } });
-    expect((await post(api, body)).json).toEqual({ data: { __typename: 'Query' } });
+    expect((await post(t.api, body)).json).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('answers malformed JSON with 400 MALFORMED_JSON, without a stack', async () => {
-    const result = await post(api, '{"query": "{ __typename }"');
+    const result = await post(t.api, '{"query": "{ __typename }"');
     expect(result.status).toBe(400);
     expect(result.type).toMatch(/^application\/json/);
     expect(result.json.errors![0]!.extensions!.code).toBe('MALFORMED_JSON');
@@ -50,7 +40,7 @@ describe('bodies GraphQL does not take', () => {
   });
 
   it('answers an unknown path with a coded JSON 404', async () => {
-    const response = await fetch(`${api.url}/no-such-thing`, { method: 'POST' });
+    const response = await fetch(`${t.api.url}/no-such-thing`, { method: 'POST' });
     expect(response.status).toBe(404);
     expect(((await response.json()) as GraphQLResponse<unknown>).errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });
@@ -59,11 +49,11 @@ describe('bodies GraphQL does not take', () => {
 describe('unexpected errors', () => {
   it('masks a database failure in a resolver as INTERNAL_SERVER_ERROR whose correlation id the log carries', async () => {
     // A real failure: the table the resolver reads is gone (renamed back afterwards).
-    const session = await db.session();
+    const session = await t.db.session();
     await session.exec('ALTER TABLE municipality RENAME TO municipality_gone');
     let result: Awaited<ReturnType<typeof post>>;
     try {
-      result = await post(api, JSON.stringify({ query: '{ municipalities { id name } }' }), { cookie: viewer.cookie! });
+      result = await post(t.api, JSON.stringify({ query: '{ municipalities { id name } }' }), { cookie: viewer.cookie! });
     } finally {
       await session.exec('ALTER TABLE municipality_gone RENAME TO municipality');
       await session.release();
@@ -87,12 +77,12 @@ describe('unexpected errors', () => {
 describe('request timeout', () => {
   it('answers a /graphql request still running after the timeout with 503 REQUEST_TIMEOUT, and drops its late answer', async () => {
     const slowLog = memoryLogger();
-    const slow = await startTestApi(db, { production: true, graphqlTimeoutMs: 500 }, { logger: slowLog.logger });
+    const slow = await startTestApi(t.db, { production: true, graphqlTimeoutMs: 500 }, { logger: slowLog.logger });
     // Signed in through the other app (same database): an argon2 check could outlast 500 ms.
     const cookie = viewer.cookie!;
     // A real slow query: another connection holds a lock on the table the resolver reads (on
     // PGlite, its one connection is inside that transaction).
-    const session = await db.session();
+    const session = await t.db.session();
     let release!: () => void;
     const held = new Promise<void>((done) => (release = done));
     let locked!: () => void;

@@ -1,6 +1,7 @@
 import type { Database } from '@samarkiv/db';
 import { openTestDatabase, type TemplateName } from '@samarkiv/db/testing';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { Logger } from '../logger.ts';
 import { startTestApi, type TestApi } from './testApi.ts';
 
 export interface TestApiState {
@@ -13,11 +14,11 @@ export interface TestApiState {
  * (`per: 'test'`, for tests that write) or one for the whole file (`per: 'file'`, read-only).
  * The returned object is filled in before each test runs.
  */
-export function useTestApi(options: { per: 'test' | 'file'; template?: TemplateName; config?: Parameters<typeof startTestApi>[1] }): TestApiState {
+export function useTestApi(options: { per: 'test' | 'file'; template?: TemplateName; config?: Parameters<typeof startTestApi>[1]; logger?: Logger }): TestApiState {
   const state = {} as TestApiState;
   const setUp = async () => {
     state.db = await openTestDatabase(options.template ?? 'seeded');
-    state.api = await startTestApi(state.db, options.config);
+    state.api = await startTestApi(state.db, options.config, options.logger ? { logger: options.logger } : {});
   };
   const tearDown = async () => {
     await state.api?.close();

@@ -76,14 +76,7 @@ export async function resolveSession(prisma: PrismaClient, config: ApiConfig, to
   return { user: toAuthUser(row.user), session: { idHash: row.idHash, expiresAt: row.expiresAt } };
 }
 
-export function toAuthUser(user: {
-  id: number;
-  username: string;
-  displayName: string;
-  email: string | null;
-  mustChangePassword: boolean;
-  memberships: { municipalityId: number; role: Role }[];
-}): AuthUser {
+export function toAuthUser(user: Omit<AuthUser, 'roles' | 'isAdmin'>): AuthUser {
   const roles = new Set(user.memberships.map((m) => m.role));
   return {
     id: user.id,
