@@ -27,6 +27,12 @@ export const ERROR_CODES = {
   LAST_ADMIN: 'Den siste aktive administratoren kan ikke fjernes eller miste administratorrollen.',
   /** A user with that username or e-mail exists already. */
   USERNAME_TAKEN: 'Brukernavnet eller e-postadressen er allerede i bruk.',
+  /** Delete refused: other objects depend on this one (`dependents` says what, e.g. risks of an area). */
+  IN_USE: 'Dette kan ikke slettes fordi andre oppføringer er knyttet til det.',
+  /** Restore of an object that is not deleted. */
+  NOT_DELETED: 'Dette er ikke slettet.',
+  /** Another live object already has this unique value (`path` names the field). */
+  ALREADY_EXISTS: 'Det finnes allerede en oppføring med denne verdien.',
   /** A page size above the cap (100) or below 1. */
   BAD_PAGE_SIZE: 'Du kan be om mellom 1 og 100 rader om gangen.',
   /** A cursor that this server did not hand out. */

@@ -8,6 +8,18 @@ export function createLoaders(prisma: PrismaClient) {
       const rows = await prisma.municipality.findMany({ where: { id: { in: [...ids] } } });
       return ids.map((id) => rows.find((row) => row.id === id) ?? null);
     }),
+    /** Live series, archives and risks per municipality (risks for all count for each): three grouped queries. */
+    countsByMunicipality: new DataLoader<number, { series: number; archives: number; risks: number }>(async (ids) => {
+      const where = { municipalityId: { in: [...ids] }, deletedAt: null };
+      const [series, archives, named, forAll] = await Promise.all([
+        prisma.archiveSeries.groupBy({ by: ['municipalityId'], where, _count: { _all: true } }),
+        prisma.archive.groupBy({ by: ['municipalityId'], where, _count: { _all: true } }),
+        prisma.riskMunicipality.groupBy({ by: ['municipalityId'], where: { municipalityId: { in: [...ids] }, risk: { deletedAt: null, appliesToAll: false } }, _count: { _all: true } }),
+        prisma.risk.count({ where: { deletedAt: null, appliesToAll: true } }),
+      ]);
+      const count = (rows: { municipalityId: number; _count: { _all: number } }[], id: number) => rows.find((r) => r.municipalityId === id)?._count._all ?? 0;
+      return ids.map((id) => ({ series: count(series, id), archives: count(archives, id), risks: count(named, id) + forAll }));
+    }),
     membershipsByUser: new DataLoader<number, { municipalityId: number; role: Role }[]>(async (userIds) => {
       const rows = await prisma.membership.findMany({ where: { userId: { in: [...userIds] } }, select: { userId: true, municipalityId: true, role: true }, orderBy: { id: 'asc' } });
       return userIds.map((id) => rows.filter((row) => row.userId === id));
@@ -30,3 +42,9 @@ export function createLoaders(prisma: PrismaClient) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** For a non-null relation: a row its foreign key points at must exist, so a miss is a server fault. */
+export function required<T>(row: T | null | undefined): T {
+  if (row === null || row === undefined) throw new Error('a row that a foreign key points at is missing');
+  return row;
+}

@@ -13,10 +13,7 @@ import { applyAccessRules } from './access.ts';
 
 const MODULES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../modules');
 
-const ROOT_SDL = /* GraphQL */ `
-  type Query
-  type Mutation
-`;
+const ROOT_SDL = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'root.graphql'), 'utf8');
 
 /** Every module's SDL file, in a stable order. */
 export function readModuleSdl(): string[] {

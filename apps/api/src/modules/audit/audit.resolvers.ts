@@ -1,5 +1,5 @@
+import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import type { Context } from '../../graphql/context.ts';
 import { entityHistory, listAuditEvents, type AuditFilter } from './audit.service.ts';
 
 function literal(node: ValueNode): unknown {
@@ -19,10 +19,10 @@ function literal(node: ValueNode): unknown {
   }
 }
 
-export const auditResolvers = {
+export const auditResolvers: Resolvers = {
   JSON: new GraphQLScalarType({ name: 'JSON', serialize: (v) => v, parseValue: (v) => v, parseLiteral: literal }),
   Query: {
-    auditEvents: (_: unknown, args: { first?: number; after?: string; filter?: AuditFilter }, ctx: Context) => listAuditEvents(ctx, args),
-    entityHistory: (_: unknown, args: { entityType: string; entityId: string; first?: number; after?: string }, ctx: Context) => entityHistory(ctx, args),
+    auditEvents: (_, args, ctx) => listAuditEvents(ctx, args),
+    entityHistory: (_, args, ctx) => entityHistory(ctx, args),
   },
 };

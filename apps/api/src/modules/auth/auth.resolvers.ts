@@ -1,21 +1,22 @@
-import type { Context } from '../../graphql/context.ts';
+import type { Resolvers } from '../../graphql/generated/resolvers.ts';
+import { required } from '../../graphql/loaders.ts';
 import { changePassword, me, signIn, signOut, type MeView } from './auth.service.ts';
 
-export const authResolvers = {
+export const authResolvers: Resolvers = {
   Query: {
-    me: (_: unknown, __: unknown, ctx: Context) => me(ctx),
+    me: (_, __, ctx) => me(ctx),
   },
   Mutation: {
-    signIn: (_: unknown, args: { input: unknown }, ctx: Context) => signIn(ctx, args.input),
-    signOut: (_: unknown, __: unknown, ctx: Context) => signOut(ctx),
-    changePassword: (_: unknown, args: { input: unknown }, ctx: Context) => changePassword(ctx, args.input),
+    signIn: (_, args, ctx) => signIn(ctx, args.input),
+    signOut: (_, __, ctx) => signOut(ctx),
+    changePassword: (_, args, ctx) => changePassword(ctx, args.input),
   },
   Me: {
-    roles: (user: MeView) => [...user.roles],
-    sessionExpiresAt: (user: MeView) => user.sessionExpiresAt.toISOString(),
-    memberships: (user: MeView) => user.memberships,
+    roles: (user) => [...user.roles],
+    sessionExpiresAt: (user) => user.sessionExpiresAt.toISOString(),
+    memberships: (user) => user.memberships,
   },
   Membership: {
-    municipality: (membership: { municipalityId: number }, _: unknown, ctx: Context) => ctx.loaders.municipalityById.load(membership.municipalityId),
+    municipality: (membership, _, ctx) => ctx.loaders.municipalityById.load(membership.municipalityId).then(required),
   },
 };

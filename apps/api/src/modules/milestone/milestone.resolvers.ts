@@ -1,16 +1,16 @@
+import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import type { Milestone, Phase } from '@samarkiv/db';
-import type { Context } from '../../graphql/context.ts';
 import { fuzzyDate, listPhases, milestonesOfPhase } from './milestone.service.ts';
 
-export const milestoneResolvers = {
+export const milestoneResolvers: Resolvers = {
   Query: {
-    phases: (_: unknown, __: unknown, ctx: Context) => listPhases(ctx),
+    phases: (_, __, ctx) => listPhases(ctx),
   },
   Phase: {
-    date: (phase: Phase) => fuzzyDate(phase),
-    milestones: (phase: Phase, _: unknown, ctx: Context) => milestonesOfPhase(ctx, phase.id),
+    date: (phase) => fuzzyDate(phase),
+    milestones: (phase, _, ctx) => milestonesOfPhase(ctx, phase.id),
   },
   Milestone: {
-    date: (milestone: Milestone) => fuzzyDate(milestone),
+    date: (milestone) => fuzzyDate(milestone),
   },
 };

@@ -1,12 +1,12 @@
+import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import type { RiskArea } from '@samarkiv/db';
-import type { Context } from '../../graphql/context.ts';
 import { listRiskAreas, risksOfArea } from './risk.service.ts';
 
-export const riskResolvers = {
+export const riskResolvers: Resolvers = {
   Query: {
-    riskAreas: (_: unknown, __: unknown, ctx: Context) => listRiskAreas(ctx),
+    riskAreas: (_, __, ctx) => listRiskAreas(ctx),
   },
   RiskArea: {
-    risks: (area: RiskArea, _: unknown, ctx: Context) => risksOfArea(ctx, area.id),
+    risks: (area, _, ctx) => risksOfArea(ctx, area.id),
   },
 };

@@ -5,6 +5,7 @@ import type { Context } from '../../graphql/context.ts';
 import { AppError } from '../../graphql/errors.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.ts';
 import { parseInput } from '../../graphql/validation.ts';
+import { assertVersion, toId } from '../../graphql/writes.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 
@@ -76,7 +77,7 @@ export async function updateUser(ctx: Context, id: string, input: unknown): Prom
   return ctx.prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: USER_FIELDS });
     if (!before) throw new AppError('NOT_FOUND');
-    if (before.version !== data.version) throw new AppError('VERSION_CONFLICT', undefined, { current: before });
+    assertVersion(before, data.version);
     if (data.email !== undefined) await assertFree(tx, null, data.email ?? null, userId);
     const after = await tx.user.update({
       where: { id: userId },
@@ -90,7 +91,7 @@ export async function updateUser(ctx: Context, id: string, input: unknown): Prom
 
 export async function setMemberships(ctx: Context, id: string, memberships: unknown): Promise<UserRow> {
   const list = parseInput(membershipRules, memberships, 'memberships');
-  const userId = toId(id, 'userId');
+  const userId = toId(id, ['userId']);
   await assertMunicipalitiesExist(ctx, list.map((m) => m.municipalityId), ['memberships']);
   return ctx.prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: USER_FIELDS });
@@ -156,10 +157,4 @@ async function assertMunicipalitiesExist(ctx: Context, ids: number[], path: stri
   if (!ids.length) return;
   const found = await ctx.prisma.municipality.count({ where: { id: { in: ids }, deletedAt: null } });
   if (found !== new Set(ids).size) throw new AppError('VALIDATION_FAILED', 'En av kommunene finnes ikke.', { path });
-}
-
-function toId(id: string, argument = 'id'): number {
-  const n = Number(id);
-  if (!Number.isInteger(n) || n <= 0) throw new AppError('NOT_FOUND', undefined, { path: [argument] });
-  return n;
 }

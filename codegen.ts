@@ -1,0 +1,36 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Resolver types for the API, generated from the modules' SDL. Each GraphQL object type that a
+// service hands over as a Prisma row is mapped to that row type, so a resolver that forgets a
+// field or returns the wrong shape fails `pnpm typecheck`.
+const config: CodegenConfig = {
+  schema: ['apps/api/src/graphql/root.graphql', 'apps/api/src/modules/*/*.graphql'],
+  generates: {
+    'apps/api/src/graphql/generated/resolvers.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../context.ts#Context',
+        useIndexSignature: false,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+        maybeValue: 'T | null',
+        mapperTypeSuffix: 'Model',
+        inputMaybeValue: 'T | null | undefined',
+        scalars: { ID: { input: 'string', output: 'string | number' }, JSON: 'unknown' },
+        mappers: {
+          Municipality: '@samarkiv/db#Municipality',
+          RiskArea: '@samarkiv/db#RiskArea',
+          Risk: '@samarkiv/db#Risk',
+          Phase: '@samarkiv/db#Phase',
+          Milestone: '@samarkiv/db#Milestone',
+          User: '../../modules/user/user.service.ts#UserRow',
+          Me: '../../modules/auth/auth.service.ts#MeView',
+          Membership: '{ municipalityId: number; role: import("@samarkiv/db").Role }',
+        },
+      },
+    },
+  },
+};
+
+export default config;
