@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Milestone, Municipality, PrismaClient, Risk, Role } from '@samarkiv/db';
+import type { Archive, ArchiveCreator, Milestone, Municipality, PrismaClient, Risk, Role, TargetSeries } from '@samarkiv/db';
 
 // Built per request so that no cached row outlives the request that read it.
 export function createLoaders(prisma: PrismaClient) {
@@ -20,6 +20,9 @@ export function createLoaders(prisma: PrismaClient) {
       const count = (rows: { municipalityId: number; _count: { _all: number } }[], id: number) => rows.find((r) => r.municipalityId === id)?._count._all ?? 0;
       return ids.map((id) => ({ series: count(series, id), archives: count(archives, id), risks: count(named, id) + forAll }));
     }),
+    archiveById: byId<Archive>((ids) => prisma.archive.findMany({ where: { id: { in: ids } } })),
+    archiveCreatorById: byId<ArchiveCreator>((ids) => prisma.archiveCreator.findMany({ where: { id: { in: ids } } })),
+    targetSeriesById: byId<TargetSeries>((ids) => prisma.targetSeries.findMany({ where: { id: { in: ids } } })),
     membershipsByUser: new DataLoader<number, { municipalityId: number; role: Role }[]>(async (userIds) => {
       const rows = await prisma.membership.findMany({ where: { userId: { in: [...userIds] } }, select: { userId: true, municipalityId: true, role: true }, orderBy: { id: 'asc' } });
       return userIds.map((id) => rows.filter((row) => row.userId === id));
@@ -39,6 +42,14 @@ export function createLoaders(prisma: PrismaClient) {
       return phaseIds.map((id) => milestones.filter((milestone) => milestone.phaseId === id));
     }),
   };
+}
+
+/** A loader of rows by id, soft-deleted ones included: a relation still names what it named. */
+function byId<T extends { id: number }>(fetch: (ids: number[]) => Promise<T[]>) {
+  return new DataLoader<number, T | null>(async (ids) => {
+    const rows = new Map((await fetch([...ids])).map((row) => [row.id, row]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+// Building blocks of the input rules. Messages are Norwegian: they reach the user as they are.
+
+/** A row id as GraphQL sends it (an ID string) or a number. */
+export const idRule = (what = 'en verdi') =>
+  z.coerce.number({ error: `Velg ${what}.` }).int({ error: `Velg ${what}.` }).positive({ error: `Velg ${what}.` }).max(2_147_483_647, { error: `Velg ${what}.` });
+
+/** Required text, trimmed, within a length. */
+export const textRule = (label: string, max: number, min = 1) =>
+  z
+    .string({ error: `Fyll inn ${label}.` })
+    .trim()
+    .min(min, { error: min <= 1 ? `Fyll inn ${label}.` : `${capitalise(label)} må ha minst ${min} tegn.` })
+    .max(max, { error: `${capitalise(label)} kan ha høyst ${max} tegn.` });
+
+/** Optional text: empty or only spaces becomes null. */
+export const optionalTextRule = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${capitalise(label)} kan ha høyst ${max} tegn.` })
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** A calendar date as YYYY-MM-DD that exists (no 31 February). */
+export const isoDateRule = (label: string) =>
+  z
+    .string({ error: `Fyll inn ${label}.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${capitalise(label)} må være en dato (ÅÅÅÅ-MM-DD).` })
+    .refine((v) => isRealDate(v), { error: `${capitalise(label)} er ikke en gyldig dato.` });
+
+/** The version an update was based on (optimistic concurrency). */
+export const versionRule = z.number({ error: 'Versjonen mangler.' }).int().positive({ error: 'Versjonen mangler.' });
+
+export function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
