@@ -1,0 +1,143 @@
+/**
+ * `pnpm bench:api`: the API benchmark of issue #4. For each backend and size it fills a throwaway
+ * database with generated archive series, measures each scenario's SQL directly (raw), starts the
+ * real API pinned to core 0, and loads it from a child pinned to core 1. See README "Benchmarks".
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_PASSWORDS, REPO_ROOT } from '@samarkiv/db';
+import { type BenchDatabase, fillDatabase, startDatabase } from './database.ts';
+import type { LoadPlan, LoadResult } from './load.ts';
+import { describeMachine } from './machine.ts';
+import { type BenchOptions, formatSize, parseOptions } from './options.ts';
+import { type ReportHeader, renderSection, type RunResult, writePerformanceDoc } from './report.ts';
+import { DEFAULT_SCENARIOS, QUICK_SCENARIOS } from './scenarios.ts';
+import { startApi, type ApiProcess } from './server.ts';
+
+const USER = 'admin';
+
+interface Pinning {
+  server: string;
+  client: string;
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const options = parseOptions(argv);
+  const pinning = choosePinning();
+  const scenarios = options.queries ?? (options.quick ? QUICK_SCENARIOS : DEFAULT_SCENARIOS);
+  const runs: RunResult[] = [];
+  const notes: string[] = [];
+  const versions: ReportHeader['versions'] = {};
+  const started = Date.now();
+  for (const backend of options.backends) {
+    const sizes = backend === 'pglite' ? options.sizes.filter((s) => s <= options.pgliteMaxSize) : options.sizes;
+    const left = options.sizes.filter((s) => !sizes.includes(s));
+    if (left.length) notes.push(`PGlite runs up to ${formatSize(options.pgliteMaxSize)} series only (${left.map(formatSize).join(', ')} not run on it).`);
+    if (!sizes.length) continue;
+    console.log(`\n== ${backend}: starting a throwaway database`);
+    const database = await startDatabase(backend);
+    const stop = () => database.stop();
+    cleanups.push(stop);
+    try {
+      for (const size of sizes) {
+        console.log(`\n== ${backend}, ${formatSize(size)} series`);
+        const context = await fillDatabase(database, size);
+        versions[backend] = context.serverVersion;
+        const plan = { db: database.config, username: USER, password: DEMO_PASSWORDS[USER], context, scenarios, concurrency: options.concurrency, warmupMs: options.warmupSeconds * 1000, durationMs: options.durationSeconds * 1000 };
+        // Raw first: on PGlite the API holds the only connection once it runs.
+        console.log(`-- raw SQL`);
+        const raw = await runLoad({ ...plan, phase: 'raw', url: '' }, pinning);
+        console.log(`-- API`);
+        const api = await withApi(database, pinning, (url) => runLoad({ ...plan, phase: 'api', url }, pinning));
+        runs.push({ backend, size, context, raw, api });
+      }
+    } finally {
+      cleanups.splice(cleanups.indexOf(stop), 1);
+      await database.stop();
+    }
+  }
+  const header: ReportHeader = {
+    machine: describeMachine(),
+    node: process.version,
+    versions,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    command: ['pnpm bench:api', ...argv].join(' '),
+    settings: `${options.warmupSeconds} s warm-up and ${options.durationSeconds} s measured per query and client count; closed loop (each client sends its next request when the answer arrived) over keep-alive connections, signed in as ${USER}; ${pinning ? `API on core ${pinning.server}, load generator and raw-SQL client on core ${pinning.client}, PostgreSQL not pinned` : 'nothing pinned (taskset or a second core missing)'}. Raw SQL runs the same statements directly (${'`tests/bench/rawSql.ts`'}); on PGlite in the load process on the same data directory, before the API opens it.`,
+    notes,
+  };
+  const section = renderSection(header, runs, options.concurrency);
+  console.log(`\n${section}\n`);
+  if (options.write) {
+    writePerformanceDoc(join(REPO_ROOT, 'docs/PERFORMANCE.md'), section);
+    console.log('Written to docs/PERFORMANCE.md.');
+  }
+  console.log(`Took ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
+  return 0;
+}
+
+/** The issue wants the load generator on another core than the server; with one core, say so. */
+function choosePinning(): Pinning | null {
+  const taskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+  if (availableParallelism() < 2 || !taskset) {
+    console.warn('warning: running unpinned (needs taskset from util-linux and two cores)');
+    return null;
+  }
+  return { server: '0', client: '1' };
+}
+
+async function withApi<T>(database: BenchDatabase, pinning: Pinning | null, fn: (url: string) => Promise<T>): Promise<T> {
+  const api: ApiProcess = await startApi(database.env, pinning?.server ?? null);
+  const stop = () => api.stop();
+  cleanups.push(stop);
+  try {
+    return await fn(api.url);
+  } finally {
+    cleanups.splice(cleanups.indexOf(stop), 1);
+    await api.stop();
+  }
+}
+
+/** Runs tests/bench/load.ts as a child pinned to the client core; returns what it measured. */
+async function runLoad(plan: LoadPlan, pinning: Pinning | null): Promise<LoadResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'samarkiv-bench-load-'));
+  try {
+    const planPath = join(dir, 'plan.json');
+    const resultPath = join(dir, 'result.json');
+    writeFileSync(planPath, JSON.stringify(plan));
+    const command = [process.execPath, '--import', 'tsx', 'tests/bench/load.ts', planPath, resultPath];
+    const child = pinning ? spawn('taskset', ['-c', pinning.client, ...command], { cwd: REPO_ROOT, stdio: 'inherit' }) : spawn(command[0]!, command.slice(1), { cwd: REPO_ROOT, stdio: 'inherit' });
+    const [code] = (await once(child, 'exit')) as [number | null];
+    if (code !== 0) throw new Error(`the load generator exited with ${code}`);
+    return JSON.parse(readFileSync(resultPath, 'utf8')) as LoadResult[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function cleanUp(): Promise<void> {
+  for (const fn of cleanups.reverse()) await fn().catch(() => {});
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the API and the database ...`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    await cleanUp();
+    process.exit(1);
+  },
+);
+
+export type { BenchOptions };

@@ -1,0 +1,101 @@
+import { type BenchContext, DEFAULT_ORDER, PAGE_SIZE } from './context.ts';
+import { deepCursor } from './cursor.ts';
+import type { GraphQLResult } from './http.ts';
+
+/** Which targets of the issue apply to a scenario. */
+export type ScenarioKind = 'page' | 'deep' | 'search' | 'facets' | 'matrix' | 'smoke';
+
+export interface Scenario {
+  name: string;
+  label: string;
+  kind: ScenarioKind;
+  query: string;
+  /** The variables, asking the API once if needed (the deep cursor); throws when the API cannot serve it. */
+  variables(ctx: BenchContext, gql: (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult>): Promise<Record<string, unknown>>;
+}
+
+const PAGE_FIELDS = /* GraphQL */ `
+  edges { cursor node { id identifier title status periodStart periodEnd municipality { name } } }
+  pageInfo { hasNextPage endCursor }
+  totalCount
+  totalCountIsEstimate`;
+
+const PAGE = /* GraphQL */ `
+  query BenchSeriesPage($first: Int, $after: String, $filter: ArchiveSeriesFilter, $orderBy: ArchiveSeriesOrder) {
+    archiveSeries(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { ${PAGE_FIELDS} }
+  }`;
+
+const FACET = '{ value label count }';
+const FACETS = /* GraphQL */ `
+  query BenchSeriesFacets($filter: ArchiveSeriesFilter) {
+    archiveSeriesFacets(filter: $filter) {
+      ${['municipality', 'status', 'documentMedium', 'retentionDecision', 'classificationType', 'restricted', 'restrictionBasis', 'system', 'targetSeries', 'depositStatus', 'decade'].map((f) => `${f} ${FACET}`).join('\n      ')}
+    }
+  }`;
+
+const MATRIX = /* GraphQL */ `
+  query BenchRiskMatrix {
+    riskMatrix(basis: RESIDUAL, cellLimit: 5) { cells { likelihood consequence level count risks { id reference } } }
+  }`;
+
+interface PageData {
+  archiveSeries: { edges: { cursor: string; node: { id: string; identifier: string } }[] };
+}
+
+export const SCENARIOS: Scenario[] = [
+  { name: 'first', label: 'first page (50, default order)', kind: 'page', query: PAGE, variables: async () => ({ first: PAGE_SIZE }) },
+  {
+    name: 'deep',
+    label: 'page at 90% depth',
+    kind: 'deep',
+    query: PAGE,
+    async variables(ctx, gql) {
+      // Ask for the first page in the default order to see the cursor format, then build the deep one.
+      const first = await gql(PAGE, { first: PAGE_SIZE, orderBy: DEFAULT_ORDER });
+      if (first.errors) throw new Error(first.errors[0]!.message);
+      const edges = (first.data as PageData).archiveSeries.edges;
+      const last = edges[edges.length - 1];
+      if (!last || last.node.identifier !== ctx.firstPageLast.identifier) {
+        throw new Error(`the API's default order is not ${DEFAULT_ORDER.field} ${DEFAULT_ORDER.direction}: adapt DEFAULT_ORDER in tests/bench/context.ts`);
+      }
+      const after = deepCursor(last.cursor, ctx.firstPageLast, ctx.deepAnchor);
+      const deep = await gql(PAGE, { first: PAGE_SIZE, after, orderBy: DEFAULT_ORDER });
+      if (deep.errors) throw new Error(deep.errors[0]!.message);
+      const got = (deep.data as PageData).archiveSeries.edges[0]?.node.identifier;
+      if (got !== ctx.deepFirst.identifier) throw new Error(`the deep page starts at ${got}, expected ${ctx.deepFirst.identifier}: adapt deepCursor()`);
+      return { first: PAGE_SIZE, after, orderBy: DEFAULT_ORDER };
+    },
+  },
+  {
+    name: 'filtered',
+    label: 'filtered (municipality + status), PERIOD_START DESC',
+    kind: 'page',
+    query: PAGE,
+    variables: async (ctx) => ({
+      first: PAGE_SIZE,
+      filter: { municipalityIds: [String(ctx.municipalityId)], statuses: [ctx.status] },
+      orderBy: { field: 'PERIOD_START', direction: 'DESC' },
+    }),
+  },
+  { name: 'search', label: 'search "byggesak"', kind: 'search', query: PAGE, variables: async (ctx) => ({ first: PAGE_SIZE, filter: { search: ctx.search } }) },
+  { name: 'facets', label: 'facet counts (no filter)', kind: 'facets', query: FACETS, variables: async () => ({}) },
+  { name: 'matrix', label: 'risk matrix (residual)', kind: 'matrix', query: MATRIX, variables: async () => ({}) },
+  // Queries the API has today: they prove the harness before the series and risk modules land.
+  {
+    name: 'municipalities',
+    label: 'municipalities (smoke)',
+    kind: 'smoke',
+    query: `query BenchMunicipalities { municipalities { id number name role participates } }`,
+    variables: async () => ({}),
+  },
+  {
+    name: 'riskAreas',
+    label: 'risk areas with risks (smoke)',
+    kind: 'smoke',
+    query: `query BenchRiskAreas { riskAreas { id code name description risks { id reference title status inherentLikelihood inherentConsequence } } }`,
+    variables: async () => ({}),
+  },
+];
+
+export const DEFAULT_SCENARIOS = ['first', 'deep', 'filtered', 'search', 'facets', 'matrix'];
+export const QUICK_SCENARIOS = [...DEFAULT_SCENARIOS, 'municipalities', 'riskAreas'];
