@@ -68,7 +68,7 @@ async function main(): Promise<number> {
     versions,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     command: ['pnpm bench:api', ...argv].join(' '),
-    settings: `${options.warmupSeconds} s warm-up and ${options.durationSeconds} s measured per query and client count; closed loop (each client sends its next request when the answer arrived) over keep-alive connections, signed in as ${USER}; ${pinning ? `API on core ${pinning.server}, load generator and raw-SQL client on core ${pinning.client}, PostgreSQL not pinned` : 'nothing pinned (taskset or a second core missing)'}. Raw SQL runs the same statements directly (${'`tests/bench/rawSql.ts`'}); on PGlite in the load process on the same data directory, before the API opens it.`,
+    settings: describeSettings(options, pinning),
     notes,
   };
   const section = renderSection(header, runs, options.concurrency);
@@ -79,6 +79,16 @@ async function main(): Promise<number> {
   }
   console.log(`Took ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
   return 0;
+}
+
+function describeSettings(options: BenchOptions, pinning: Pinning | null): string {
+  const pins = pinning
+    ? `the API on core ${pinning.server}, the load generator and the raw-SQL client on core ${pinning.client} (taskset); the PostgreSQL server is not pinned, PGlite runs inside the API process`
+    : 'nothing pinned (taskset or a second core missing)';
+  return (
+    `${options.warmupSeconds} s warm-up and ${options.durationSeconds} s measured per query and client count, closed loop (each client sends its next request when the answer has arrived) over keep-alive connections, signed in as ${USER}; ` +
+    `${pins}. Raw SQL runs the same statements directly (\`tests/bench/rawSql.ts\`): on PostgreSQL through a \`pg\` pool, one connection per client; on PGlite in the load process on the same data directory before the API opens it (one connection, so 10 clients queue).`
+  );
 }
 
 /** The issue wants the load generator on another core than the server; with one core, say so. */
@@ -140,4 +150,3 @@ main().then(
   },
 );
 
-export type { BenchOptions };

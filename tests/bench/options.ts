@@ -11,14 +11,14 @@ export interface BenchOptions {
   /** Scenario names to run (default: all of the issue's six). */
   queries: string[] | null;
   quick: boolean;
-  /** Write the table into docs/PERFORMANCE.md. */
+  /** Write the table into docs/PERFORMANCE.md (not by default with --quick: its figures are for trying out). */
   write: boolean;
   /** Largest size run on PGlite (the issue asks for 100k there). */
   pgliteMaxSize: number;
 }
 
 const USAGE = `usage: pnpm bench:api [--sizes 100k,1m] [--backends postgres,pglite] [--duration SECONDS]
-                      [--warmup SECONDS] [--concurrency 1,10] [--queries first,deep,...] [--quick] [--no-write]`;
+                      [--warmup SECONDS] [--concurrency 1,10] [--queries first,deep,...] [--quick] [--write | --no-write]`;
 
 /** "100k", "1m", "2500" -> a row count. */
 export function parseSize(text: string): number {
@@ -39,17 +39,17 @@ export function parseOptions(argv: string[]): BenchOptions {
   const options: BenchOptions = {
     sizes: quick ? [10_000] : [100_000, 1_000_000],
     backends: ['postgres', 'pglite'],
-    durationSeconds: quick ? 2 : 15,
-    warmupSeconds: quick ? 0.5 : 3,
+    durationSeconds: quick ? 2 : 10,
+    warmupSeconds: quick ? 0.5 : 2,
     concurrency: [1, 10],
     queries: null,
     quick,
-    write: !argv.includes('--no-write'),
+    write: argv.includes('--write') || (!quick && !argv.includes('--no-write')),
     pgliteMaxSize: 100_000,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
-    if (flag === '--quick' || flag === '--no-write') continue;
+    if (flag === '--quick' || flag === '--write' || flag === '--no-write') continue;
     const value = argv[i + 1];
     if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
     i++;

@@ -46,6 +46,7 @@ const over = (value: number, limit: number) => `+${fmt(value - limit)} ms (${Mat
 function checks(run: RunResult, scenario: string, concurrency: number, api: Measurement, raw: Measurement | undefined, maxConcurrency: number): Check[] {
   const kind = SCENARIOS.find((s) => s.name === scenario)?.kind;
   const out: Check[] = [];
+  if (kind === 'smoke' || kind === undefined) return out;
   if (run.backend === 'postgres') {
     if ((kind === 'page' || kind === 'deep') && concurrency === maxConcurrency) {
       const limit = run.size >= 1_000_000 ? PAGE_P95_1M : PAGE_P95_100K;
