@@ -38,8 +38,14 @@ const find = (list: LoadResult[], scenario: string, concurrency: number) => list
 const fmt = (ms: number) => (Number.isNaN(ms) ? '—' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 const over = (value: number, limit: number) => `+${fmt(value - limit)} ms (${Math.round((value / limit - 1) * 100)}% over)`;
 
+/** A first answer to "why": whether the time goes to the SQL or to the API around it. */
+function where(api: Measurement, raw: Measurement | undefined): string {
+  if (!raw) return '';
+  return raw.p50 >= api.p50 / 2 ? ` (mostly SQL: raw p50 ${fmt(raw.p50)} ms)` : ` (mostly the API: raw p50 ${fmt(raw.p50)} ms)`;
+}
+
 /**
- * The issue's targets that apply to one row. Absolute ones are stated for PostgreSQL; the 1M
+ * The issue's targets that apply to one row; the issue states them for PostgreSQL only. The 1M
  * page target applies from 1M rows, the 100k one below that. Pages are judged at the highest
  * concurrency, facets at one client (a 1 s aggregate under 10 clients on one core says nothing new).
  */
@@ -50,24 +56,26 @@ function checks(run: RunResult, scenario: string, concurrency: number, api: Meas
   if (run.backend === 'postgres') {
     if ((kind === 'page' || kind === 'deep') && concurrency === maxConcurrency) {
       const limit = run.size >= 1_000_000 ? PAGE_P95_1M : PAGE_P95_100K;
-      out.push({ text: api.p95 <= limit ? `p95 ≤ ${limit} ms` : `p95 ≤ ${limit} ms: missed by ${over(api.p95, limit)}`, met: api.p95 <= limit });
+      out.push({ text: api.p95 <= limit ? `p95 ≤ ${limit} ms` : `p95 ≤ ${limit} ms: missed by ${over(api.p95, limit)}${where(api, raw)}`, met: api.p95 <= limit });
     }
     if (kind === 'facets' && concurrency === 1) {
-      out.push({ text: api.p95 <= FACETS_P95 ? `p95 ≤ ${FACETS_P95} ms` : `p95 ≤ ${FACETS_P95} ms: missed by ${over(api.p95, FACETS_P95)}`, met: api.p95 <= FACETS_P95 });
+      out.push({ text: api.p95 <= FACETS_P95 ? `p95 ≤ ${FACETS_P95} ms` : `p95 ≤ ${FACETS_P95} ms: missed by ${over(api.p95, FACETS_P95)}${where(api, raw)}`, met: api.p95 <= FACETS_P95 });
     }
   }
-  if (kind === 'deep') {
+  if (kind === 'deep' && run.backend === 'postgres') {
     const first = find(run.api, 'first', concurrency)?.measurement;
     if (first) {
       const factor = api.p50 / first.p50;
       const met = factor <= DEEP_FACTOR;
-      out.push({ text: `p50 ${factor.toFixed(2)}x first page${met ? ` ≤ ${DEEP_FACTOR}x` : `: missed, limit ${DEEP_FACTOR}x`}`, met });
+      const rawFirst = raw && find(run.raw, 'first', concurrency)?.measurement;
+      const rawFactor = raw && rawFirst ? ` (raw SQL: ${(raw.p50 / rawFirst.p50).toFixed(2)}x)` : '';
+      out.push({ text: `p50 ${factor.toFixed(2)}x first page${met ? ` ≤ ${DEEP_FACTOR}x` : `: missed, limit ${DEEP_FACTOR}x${rawFactor}`}`, met });
     }
   }
   if (raw && run.backend === 'postgres') {
     const ratio = api.p50 / raw.p50;
     const met = ratio <= RAW_FACTOR;
-    out.push({ text: `API/raw ${ratio.toFixed(1)}x${met ? ` ≤ ${RAW_FACTOR}x` : `: missed, limit ${RAW_FACTOR}x (+${fmt(api.p50 - RAW_FACTOR * raw.p50)} ms)`}`, met });
+    out.push({ text: `API/raw ${ratio.toFixed(1)}x${met ? ` ≤ ${RAW_FACTOR}x` : `: missed, limit ${RAW_FACTOR}x (${fmt(api.p50 - RAW_FACTOR * raw.p50)} ms too slow)`}`, met });
   }
   return out;
 }
