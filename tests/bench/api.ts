@@ -6,15 +6,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORDS, REPO_ROOT } from '@samarkiv/db';
 import { type BenchDatabase, fillDatabase, startDatabase } from './database.ts';
 import type { LoadPlan, LoadResult } from './load.ts';
 import { describeMachine } from './machine.ts';
-import { type BenchOptions, formatSize, parseOptions } from './options.ts';
+import { type BenchOptions, formatSize, parseOptions, USAGE, UsageError } from './options.ts';
 import { type ReportHeader, renderSection, type RunResult, writePerformanceDoc } from './report.ts';
-import { DEFAULT_SCENARIOS, QUICK_SCENARIOS } from './scenarios.ts';
+import { DEFAULT_SCENARIOS, QUICK_SCENARIOS, SCENARIOS } from './scenarios.ts';
 import { startApi, type ApiProcess } from './server.ts';
 
 const USER = 'admin';
@@ -28,9 +28,16 @@ const cleanups: (() => Promise<void>)[] = [];
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   const options = parseOptions(argv);
   const pinning = choosePinning();
   const scenarios = options.queries ?? (options.quick ? QUICK_SCENARIOS : DEFAULT_SCENARIOS);
+  const unknown = scenarios.filter((name) => !SCENARIOS.some((s) => s.name === name));
+  if (unknown.length) throw new UsageError(`unknown --queries ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  const loadAverage = loadavg().map((l) => l.toFixed(2)).join(', ');
   const runs: RunResult[] = [];
   const notes: string[] = [];
   const versions: ReportHeader['versions'] = {};
@@ -69,6 +76,7 @@ async function main(): Promise<number> {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     command: ['pnpm bench:api', ...argv].join(' '),
     settings: describeSettings(options, pinning),
+    loadAverage,
     notes,
   };
   const section = renderSection(header, runs, options.concurrency);
@@ -144,7 +152,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 main().then(
   (code) => process.exit(code),
   async (error: unknown) => {
-    console.error(error instanceof Error ? error.stack : error);
+    console.error(error instanceof UsageError ? error.message : error instanceof Error ? error.stack : error);
     await cleanUp();
     process.exit(1);
   },

@@ -1,3 +1,6 @@
+/** A mistake on the command line: printed as one line with the usage, no stack. */
+export class UsageError extends Error {}
+
 export type Backend = 'postgres' | 'pglite';
 
 export interface BenchOptions {
@@ -17,13 +20,13 @@ export interface BenchOptions {
   pgliteMaxSize: number;
 }
 
-const USAGE = `usage: pnpm bench:api [--sizes 100k,1m] [--backends postgres,pglite] [--duration SECONDS]
+export const USAGE = `usage: pnpm bench:api [--sizes 100k,1m] [--backends postgres,pglite] [--duration SECONDS]
                       [--warmup SECONDS] [--concurrency 1,10] [--queries first,deep,...] [--quick] [--write | --no-write]`;
 
 /** "100k", "1m", "2500" -> a row count. */
 export function parseSize(text: string): number {
   const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
-  if (!match) throw new Error(`not a size: "${text}" (e.g. 10k, 100k, 1m)`);
+  if (!match) throw new UsageError(`not a size: "${text}" (e.g. 10k, 100k, 1m)`);
   const factor = { '': 1, k: 1_000, m: 1_000_000 }[match[2]!.toLowerCase() as '' | 'k' | 'm'];
   return Math.round(Number(match[1]) * factor);
 }
@@ -51,7 +54,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     const flag = argv[i]!;
     if (flag === '--quick' || flag === '--write' || flag === '--no-write') continue;
     const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value\n${USAGE}`);
     i++;
     switch (flag) {
       case '--sizes':
@@ -59,7 +62,7 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--backends':
         options.backends = value.split(',').map((b) => {
-          if (b !== 'postgres' && b !== 'pglite') throw new Error(`unknown backend "${b}"\n${USAGE}`);
+          if (b !== 'postgres' && b !== 'pglite') throw new UsageError(`unknown backend "${b}"\n${USAGE}`);
           return b;
         });
         break;
@@ -76,7 +79,7 @@ export function parseOptions(argv: string[]): BenchOptions {
         options.queries = value.split(',');
         break;
       default:
-        throw new Error(`unknown option ${flag}\n${USAGE}`);
+        throw new UsageError(`unknown option ${flag}\n${USAGE}`);
     }
   }
   options.sizes.sort((a, b) => a - b);
@@ -85,6 +88,6 @@ export function parseOptions(argv: string[]): BenchOptions {
 
 function positive(flag: string, value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} must be a positive number, not "${value}"`);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, not "${value}"`);
   return n;
 }

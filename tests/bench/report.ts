@@ -20,6 +20,7 @@ export interface ReportHeader {
   date: string;
   command: string;
   settings: string;
+  loadAverage: string;
   notes: string[];
 }
 
@@ -99,6 +100,11 @@ export function renderTable(runs: RunResult[], concurrency: number[]): { table: 
         }
         const raw = find(run.raw, scenario, c)?.measurement;
         const m = api.measurement;
+        if (m.errors) skipped.push(`${run.backend} ${formatSize(run.size)}, ${label}, ${c} clients: ${m.errors} of ${m.errors + m.requests} requests failed, first: ${m.firstError}`);
+        if (m.requests === 0) {
+          lines.push(`| ${run.backend} | ${formatSize(run.size)} | ${label} | ${c} | — | — | — | ${raw ? fmt(raw.p50) : '—'} | — | every request failed (see below) | no |`);
+          continue;
+        }
         const list = checks(run, scenario, c, m, raw, maxConcurrency);
         const met = list.length === 0 ? '—' : list.every((x) => x.met) ? 'yes' : 'no';
         const errors = m.errors ? ` (${m.errors} errors)` : '';
@@ -119,11 +125,12 @@ export function renderSection(header: ReportHeader, runs: RunResult[], concurren
     '',
     `- Machine: ${header.machine}`,
     `- Node.js ${header.node}; ${versions}`,
+    `- Load average when the run began: ${header.loadAverage} (other work on the machine skews the figures)`,
     `- ${header.settings}`,
     ...header.notes.map((n) => `- ${n}`),
     '',
     table,
-    ...(skipped.length ? ['', 'Not measured:', '', ...skipped.map((s) => `- ${s}`)] : []),
+    ...(skipped.length ? ['', 'Not measured or failed:', '', ...skipped.map((s) => `- ${s}`)] : []),
   ].join('\n');
 }
 
