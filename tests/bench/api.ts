@@ -12,7 +12,7 @@ import { DEMO_PASSWORDS, REPO_ROOT } from '@samarkiv/db';
 import { type BenchDatabase, fillDatabase, startDatabase } from './database.ts';
 import type { LoadPlan, LoadResult } from './load.ts';
 import { describeMachine } from './machine.ts';
-import { type BenchOptions, formatSize, parseOptions, USAGE, UsageError } from './options.ts';
+import { type Backend, type BenchOptions, formatSize, parseOptions, USAGE, UsageError } from './options.ts';
 import { type ReportHeader, renderSection, type RunResult, writePerformanceDoc } from './report.ts';
 import { DEFAULT_SCENARIOS, QUICK_SCENARIOS, SCENARIOS } from './scenarios.ts';
 import { startApi, type ApiProcess } from './server.ts';
@@ -46,29 +46,9 @@ async function main(): Promise<number> {
     const sizes = backend === 'pglite' ? options.sizes.filter((s) => s <= options.pgliteMaxSize) : options.sizes;
     const left = options.sizes.filter((s) => !sizes.includes(s));
     if (left.length) notes.push(`PGlite runs up to ${formatSize(options.pgliteMaxSize)} series only (${left.map(formatSize).join(', ')} not run on it).`);
-    if (!sizes.length) continue;
-    console.log(`\n== ${backend}: starting a throwaway database`);
-    const database = await startDatabase(backend);
-    const stop = () => database.stop();
-    cleanups.push(stop);
-    try {
-      for (const size of sizes) {
-        console.log(`\n== ${backend}, ${formatSize(size)} series`);
-        const context = await fillDatabase(database, size);
-        versions[backend] = context.serverVersion;
-        const plan = { db: database.config, username: USER, password: DEMO_PASSWORDS[USER], context, scenarios, concurrency: options.concurrency, warmupMs: options.warmupSeconds * 1000, durationMs: options.durationSeconds * 1000 };
-        // Raw first: on PGlite the API holds the only connection once it runs.
-        console.log(`-- raw SQL`);
-        const raw = await runLoad({ ...plan, phase: 'raw', url: '' }, pinning);
-        console.log(`-- API`);
-        const api = await withApi(database, pinning, (url) => runLoad({ ...plan, phase: 'api', url }, pinning));
-        runs.push({ backend, size, context, raw, api });
-      }
-    } finally {
-      cleanups.splice(cleanups.indexOf(stop), 1);
-      await database.stop();
-    }
+    if (sizes.length) runs.push(...(await benchBackend(backend, sizes, { scenarios, options, pinning })));
   }
+  for (const run of runs) versions[run.backend] = run.context.serverVersion;
   const header: ReportHeader = {
     machine: describeMachine(),
     node: process.version,
@@ -87,6 +67,38 @@ async function main(): Promise<number> {
   }
   console.log(`Took ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
   return 0;
+}
+
+interface Setup {
+  scenarios: string[];
+  options: BenchOptions;
+  pinning: Pinning | null;
+}
+
+/** One throwaway database, grown size by size; raw SQL first, then the API, at each size. */
+async function benchBackend(backend: Backend, sizes: number[], { scenarios, options, pinning }: Setup): Promise<RunResult[]> {
+  console.log(`\n== ${backend}: starting a throwaway database`);
+  const database = await startDatabase(backend);
+  const stop = () => database.stop();
+  cleanups.push(stop);
+  const runs: RunResult[] = [];
+  try {
+    for (const size of sizes) {
+      console.log(`\n== ${backend}, ${formatSize(size)} series`);
+      const context = await fillDatabase(database, size);
+      const plan = { db: database.config, username: USER, password: DEMO_PASSWORDS[USER], context, scenarios, concurrency: options.concurrency, warmupMs: options.warmupSeconds * 1000, durationMs: options.durationSeconds * 1000 };
+      // Raw first: on PGlite the API holds the only connection once it runs.
+      console.log('-- raw SQL');
+      const raw = await runLoad({ ...plan, phase: 'raw', url: '' }, pinning);
+      console.log('-- API');
+      const api = await withApi(database, pinning, (url) => runLoad({ ...plan, phase: 'api', url }, pinning));
+      runs.push({ backend, size, context, raw, api });
+    }
+  } finally {
+    cleanups.splice(cleanups.indexOf(stop), 1);
+    await database.stop();
+  }
+  return runs;
 }
 
 function describeSettings(options: BenchOptions, pinning: Pinning | null): string {

@@ -26,11 +26,12 @@ export interface BenchContext {
 export const PAGE_SIZE = 50;
 
 /**
- * The default order of archiveSeries as the raw SQL and the deep cursor assume it. If the series
- * module's default differs, change it here and in rawSql.ts (DEFAULT_ORDER_SQL).
+ * The default order of archiveSeries (no orderBy) as the raw SQL and the deep cursor assume it;
+ * the deep scenario checks it against the API. If the series module's default differs, change
+ * it here, in KEY_SQL below and in rawSql.ts (DEFAULT_ORDER_SQL and the deep page's keyset).
  */
 export const DEFAULT_ORDER = { field: 'IDENTIFIER', direction: 'ASC' } as const;
-const DEFAULT_ORDER_SQL = 'identifier, id';
+const KEY_SQL = 'identifier, id';
 
 export async function readContext(sql: Sql): Promise<BenchContext> {
   const [{ total }] = (await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM archive_series WHERE deleted_at IS NULL`)) as [{ total: number }];
@@ -39,7 +40,7 @@ export async function readContext(sql: Sql): Promise<BenchContext> {
   if (!kongsberg) throw new Error('no municipalities in the database');
   const at = async (offset: number): Promise<KeyRow> => {
     const [row] = await sql.query<KeyRow>(
-      `SELECT id, identifier FROM archive_series WHERE deleted_at IS NULL ORDER BY ${DEFAULT_ORDER_SQL} OFFSET $1 LIMIT 1`,
+      `SELECT id, identifier FROM archive_series WHERE deleted_at IS NULL ORDER BY ${KEY_SQL} OFFSET $1 LIMIT 1`,
       [Math.max(0, Math.min(offset, total - 1))],
     );
     if (!row) throw new Error(`no series at offset ${offset}`);

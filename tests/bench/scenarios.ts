@@ -50,20 +50,22 @@ export const SCENARIOS: Scenario[] = [
     kind: 'deep',
     query: PAGE,
     async variables(ctx, gql) {
-      // Ask for the first page in the default order to see the cursor format, then build the deep one.
-      const first = await gql(PAGE, { first: PAGE_SIZE, orderBy: DEFAULT_ORDER });
+      // The same query as the first page but for `after`: ask for the first page to see the
+      // cursor format (and that the default order is the one the raw SQL assumes), then build
+      // the deep cursor from it.
+      const first = await gql(PAGE, { first: PAGE_SIZE });
       if (first.errors) throw new Error(first.errors[0]!.message);
       const edges = (first.data as PageData).archiveSeries.edges;
       const last = edges[edges.length - 1];
       if (!last || last.node.identifier !== ctx.firstPageLast.identifier) {
-        throw new Error(`the API's default order is not ${DEFAULT_ORDER.field} ${DEFAULT_ORDER.direction}: adapt DEFAULT_ORDER in tests/bench/context.ts`);
+        throw new Error(`the API's default order is not ${DEFAULT_ORDER.field} ${DEFAULT_ORDER.direction}: adapt DEFAULT_ORDER in tests/bench/context.ts and DEFAULT_ORDER_SQL in rawSql.ts`);
       }
       const after = deepCursor(last.cursor, ctx.firstPageLast, ctx.deepAnchor);
-      const deep = await gql(PAGE, { first: PAGE_SIZE, after, orderBy: DEFAULT_ORDER });
+      const deep = await gql(PAGE, { first: PAGE_SIZE, after });
       if (deep.errors) throw new Error(deep.errors[0]!.message);
       const got = (deep.data as PageData).archiveSeries.edges[0]?.node.identifier;
-      if (got !== ctx.deepFirst.identifier) throw new Error(`the deep page starts at ${got}, expected ${ctx.deepFirst.identifier}: adapt deepCursor()`);
-      return { first: PAGE_SIZE, after, orderBy: DEFAULT_ORDER };
+      if (got !== ctx.deepFirst.identifier) throw new Error(`the deep page starts at ${got}, expected ${ctx.deepFirst.identifier}: adapt deepCursor() in tests/bench/cursor.ts`);
+      return { first: PAGE_SIZE, after };
     },
   },
   {
