@@ -91,7 +91,7 @@ async function benchBackend(backend: Backend, sizes: number[], { scenarios, opti
       console.log('-- raw SQL');
       const raw = await runLoad({ ...plan, phase: 'raw', url: '' }, pinning);
       console.log('-- API');
-      const api = await withApi(database, pinning, (url) => runLoad({ ...plan, phase: 'api', url }, pinning));
+      const api = await withApi(database, pinning, (server) => runLoad({ ...plan, phase: 'api', url: server.url, apiPid: server.pid }, pinning));
       runs.push({ backend, size, context, raw, api });
     }
   } finally {
@@ -121,12 +121,12 @@ function choosePinning(): Pinning | null {
   return { server: '0', client: '1' };
 }
 
-async function withApi<T>(database: BenchDatabase, pinning: Pinning | null, fn: (url: string) => Promise<T>): Promise<T> {
+async function withApi<T>(database: BenchDatabase, pinning: Pinning | null, fn: (api: ApiProcess) => Promise<T>): Promise<T> {
   const api: ApiProcess = await startApi(database.env, pinning?.server ?? null);
   const stop = () => api.stop();
   cleanups.push(stop);
   try {
-    return await fn(api.url);
+    return await fn(api);
   } finally {
     cleanups.splice(cleanups.indexOf(stop), 1);
     await api.stop();

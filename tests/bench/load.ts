@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type DbConfig, openDatabase, type SqlSession } from '@samarkiv/db';
 import type { BenchContext } from './context.ts';
+import { cpuMs } from './cpu.ts';
 import { GraphQLClient, post } from './http.ts';
 import { closedLoop, type Measurement, type Operation } from './loadgen.ts';
 import { RAW_SQL, type RawStatement } from './rawSql.ts';
@@ -15,8 +16,9 @@ import { SCENARIOS } from './scenarios.ts';
 export interface LoadPlan {
   phase: 'raw' | 'api';
   db: DbConfig;
-  /** The API's base URL (api phase). */
+  /** The API's base URL and process id (api phase). */
   url: string;
+  apiPid?: number;
   username: string;
   password: string;
   context: BenchContext;
@@ -112,7 +114,14 @@ async function runApi(plan: LoadPlan): Promise<LoadResult[]> {
           // A substring test, not a parse: the client's core should spend its time sending.
           if (res.body.includes('"errors"')) return res.body.slice(0, 300);
         };
-        const measurement = await closedLoop(Array.from({ length: concurrency }, () => op), plan.warmupMs, plan.durationMs);
+        let cpuBefore: number | null = null;
+        const measurement = await closedLoop(Array.from({ length: concurrency }, () => op), plan.warmupMs, plan.durationMs, () => {
+          cpuBefore = plan.apiPid ? cpuMs(plan.apiPid) : null;
+        });
+        const cpuAfter = plan.apiPid ? cpuMs(plan.apiPid) : null;
+        if (cpuBefore !== null && cpuAfter !== null && measurement.requests + measurement.errors > 0) {
+          measurement.serverCpuMs = (cpuAfter - cpuBefore) / (measurement.requests + measurement.errors);
+        }
         results.push({ scenario: name, concurrency, measurement });
         log(`api  ${name} x${concurrency}`, measurement);
       }
@@ -131,7 +140,8 @@ function explainSkip(message: string): string {
 
 function log(what: string, m: Measurement): void {
   const errors = m.errors ? `, ${m.errors} errors (first: ${m.firstError})` : '';
-  console.log(`  ${what.padEnd(28)} p50 ${m.p50.toFixed(2)} ms  p95 ${m.p95.toFixed(2)} ms  ${m.rps.toFixed(0)} req/s  (${m.requests} requests${errors})`);
+  const cpu = m.serverCpuMs !== undefined ? `  API CPU ${m.serverCpuMs.toFixed(2)} ms/req` : '';
+  console.log(`  ${what.padEnd(28)} p50 ${m.p50.toFixed(2)} ms  p95 ${m.p95.toFixed(2)} ms  ${m.rps.toFixed(0)} req/s${cpu}  (${m.requests} requests${errors})`);
 }
 
 function messageOf(error: unknown): string {

@@ -9,6 +9,8 @@ export interface Measurement {
   rps: number;
   /** The first error seen, to say why a run failed. */
   firstError?: string;
+  /** CPU time the API process spent per request in the measured window (api phase only). */
+  serverCpuMs?: number;
 }
 
 /** One operation of one virtual client; throws (or returns an error text) when the answer is wrong. */
@@ -18,8 +20,9 @@ export type Operation = () => Promise<string | void>;
  * N closed-loop clients: each sends its next request as soon as the previous answer arrived, for
  * warm-up (discarded) and then for the measured duration. Latency is request start to last byte.
  */
-export async function closedLoop(workers: Operation[], warmupMs: number, durationMs: number): Promise<Measurement> {
+export async function closedLoop(workers: Operation[], warmupMs: number, durationMs: number, onStart: () => void = () => {}): Promise<Measurement> {
   if (warmupMs > 0) await phase(workers, warmupMs, null);
+  onStart();
   const latencies: number[] = [];
   const failures = { count: 0, first: undefined as string | undefined };
   const started = performance.now();

@@ -84,8 +84,8 @@ function checks(run: RunResult, scenario: string, concurrency: number, api: Meas
 export function renderTable(runs: RunResult[], concurrency: number[]): { table: string; skipped: string[] } {
   const maxConcurrency = Math.max(...concurrency);
   const lines = [
-    '| backend | series | query | clients | p50 ms | p95 ms | req/s | raw SQL p50 ms | API/raw p50 | targets | met |',
-    '|---|---|---|--:|--:|--:|--:|--:|--:|---|---|',
+    '| backend | series | query | clients | p50 ms | p95 ms | req/s | API CPU ms/req | raw SQL p50 ms | API/raw p50 | targets | met |',
+    '|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|',
   ];
   const skipped: string[] = [];
   for (const run of runs) {
@@ -102,14 +102,14 @@ export function renderTable(runs: RunResult[], concurrency: number[]): { table: 
         const m = api.measurement;
         if (m.errors) skipped.push(`${run.backend} ${formatSize(run.size)}, ${label}, ${c} clients: ${m.errors} of ${m.errors + m.requests} requests failed, first: ${m.firstError}`);
         if (m.requests === 0) {
-          lines.push(`| ${run.backend} | ${formatSize(run.size)} | ${label} | ${c} | — | — | — | ${raw ? fmt(raw.p50) : '—'} | — | every request failed (see below) | no |`);
+          lines.push(`| ${run.backend} | ${formatSize(run.size)} | ${label} | ${c} | — | — | — | — | ${raw ? fmt(raw.p50) : '—'} | — | every request failed (see below) | no |`);
           continue;
         }
         const list = checks(run, scenario, c, m, raw, maxConcurrency);
         const met = list.length === 0 ? '—' : list.every((x) => x.met) ? 'yes' : 'no';
         const errors = m.errors ? ` (${m.errors} errors)` : '';
         lines.push(
-          `| ${run.backend} | ${formatSize(run.size)} | ${label}${errors} | ${c} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${m.rps.toFixed(0)} | ${raw ? fmt(raw.p50) : '—'} | ${raw ? `${(m.p50 / raw.p50).toFixed(1)}x` : '—'} | ${list.map((x) => x.text).join('; ') || '—'} | ${met} |`,
+          `| ${run.backend} | ${formatSize(run.size)} | ${label}${errors} | ${c} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${m.rps.toFixed(0)} | ${m.serverCpuMs === undefined ? '—' : fmt(m.serverCpuMs)} | ${raw ? fmt(raw.p50) : '—'} | ${raw ? `${(m.p50 / raw.p50).toFixed(1)}x` : '—'} | ${list.map((x) => x.text).join('; ') || '—'} | ${met} |`,
         );
       }
     }
@@ -127,6 +127,7 @@ export function renderSection(header: ReportHeader, runs: RunResult[], concurren
     `- Node.js ${header.node}; ${versions}`,
     `- Load average when the run began: ${header.loadAverage} (other work on the machine skews the figures)`,
     `- ${header.settings}`,
+    '- API CPU ms/req: CPU time (user + system) of the API process per request in the measured window, from /proc; on PGlite it includes the database, which runs inside the API process.',
     ...header.notes.map((n) => `- ${n}`),
     '',
     table,

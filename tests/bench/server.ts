@@ -9,6 +9,8 @@ import { freePort } from '../../packages/db/src/testing/postgresCluster.ts';
 
 export interface ApiProcess {
   url: string;
+  /** The node process itself (taskset execs it), for its CPU time. */
+  pid: number;
   logFile: string;
   stop(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export async function startApi(dbEnv: Record<string, string>, cpu: string | null
   }
   return {
     url,
+    pid: child.pid!,
     logFile,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
