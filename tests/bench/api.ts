@@ -5,13 +5,13 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORDS, REPO_ROOT } from '@samarkiv/db';
 import { type BenchDatabase, fillDatabase, startDatabase } from './database.ts';
 import type { LoadPlan, LoadResult } from './load.ts';
-import { describeMachine } from './machine.ts';
+import { describeMachine, syscallMicros } from './machine.ts';
 import { type Backend, type BenchOptions, formatSize, parseOptions, USAGE, UsageError } from './options.ts';
 import { type ReportHeader, renderSection, type RunResult, writePerformanceDoc } from './report.ts';
 import { DEFAULT_SCENARIOS, QUICK_SCENARIOS, SCENARIOS } from './scenarios.ts';
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   }
   for (const run of runs) versions[run.backend] = run.context.serverVersion;
   const header: ReportHeader = {
-    machine: describeMachine(),
+    machine: `${describeMachine()}; a 300-byte write(2) to a file takes ${syscallMicros().toFixed(0)} µs`,
     node: process.version,
     versions,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -91,7 +91,7 @@ async function benchBackend(backend: Backend, sizes: number[], { scenarios, opti
       console.log('-- raw SQL');
       const raw = await runLoad({ ...plan, phase: 'raw', url: '' }, pinning);
       console.log('-- API');
-      const api = await withApi(database, pinning, (server) => runLoad({ ...plan, phase: 'api', url: server.url, apiPid: server.pid }, pinning));
+      const api = await withApi(database, pinning, options.profileDir, (server) => runLoad({ ...plan, phase: 'api', url: server.url, apiPid: server.pid }, pinning));
       runs.push({ backend, size, context, raw, api });
     }
   } finally {
@@ -121,8 +121,9 @@ function choosePinning(): Pinning | null {
   return { server: '0', client: '1' };
 }
 
-async function withApi<T>(database: BenchDatabase, pinning: Pinning | null, fn: (api: ApiProcess) => Promise<T>): Promise<T> {
-  const api: ApiProcess = await startApi(database.env, pinning?.server ?? null);
+async function withApi<T>(database: BenchDatabase, pinning: Pinning | null, profileDir: string | null, fn: (api: ApiProcess) => Promise<T>): Promise<T> {
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const api: ApiProcess = await startApi(database.env, pinning?.server ?? null, profileDir);
   const stop = () => api.stop();
   cleanups.push(stop);
   try {

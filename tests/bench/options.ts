@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 /** A mistake on the command line: printed as one line with the usage, no stack. */
 export class UsageError extends Error {}
 
@@ -16,12 +18,15 @@ export interface BenchOptions {
   quick: boolean;
   /** Write the table into docs/PERFORMANCE.md (not by default with --quick: its figures are for trying out). */
   write: boolean;
+  /** Directory for V8 CPU profiles of the API process (one per API start), or null. */
+  profileDir: string | null;
   /** Largest size run on PGlite (the issue asks for 100k there). */
   pgliteMaxSize: number;
 }
 
 export const USAGE = `usage: pnpm bench:api [--sizes 100k,1m] [--backends postgres,pglite] [--duration SECONDS]
-                      [--warmup SECONDS] [--concurrency 1,10] [--queries first,deep,...] [--quick] [--write | --no-write]`;
+                      [--warmup SECONDS] [--concurrency 1,10] [--queries first,deep,...] [--quick] [--write | --no-write]
+                      [--profile DIR]   (V8 CPU profiles of the API process into DIR)`;
 
 /** "100k", "1m", "2500" -> a row count. */
 export function parseSize(text: string): number {
@@ -49,6 +54,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     quick,
     write: argv.includes('--write') || (!quick && !argv.includes('--no-write')),
     pgliteMaxSize: 100_000,
+    profileDir: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -74,6 +80,9 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--concurrency':
         options.concurrency = value.split(',').map((c) => Math.round(positive(flag, c)));
+        break;
+      case '--profile':
+        options.profileDir = resolve(value);
         break;
       case '--queries':
         options.queries = value.split(',');

@@ -20,14 +20,16 @@ export interface ApiProcess {
  * port, pinned to one core with taskset. Its log goes to a file, so that nobody spends CPU
  * reading it during the run; the request log stays on, as in production.
  */
-export async function startApi(dbEnv: Record<string, string>, cpu: string | null): Promise<ApiProcess> {
+export async function startApi(dbEnv: Record<string, string>, cpu: string | null, profileDir: string | null = null): Promise<ApiProcess> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'samarkiv-bench-api-'));
   const logFile = join(dir, 'api.log');
   const fd = openSync(logFile, 'w');
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), SAMARKIV_SEED: 'false', SAMARKIV_UPLOAD_DIR: join(dir, 'uploads'), SAMARKIV_SIGNIN_ATTEMPTS: '1000', ...dbEnv };
   if (!dbEnv.DATABASE_URL) delete env.DATABASE_URL;
-  const command = [process.execPath, '--import', 'tsx', 'src/main.ts'];
+  // --cpu-prof writes a V8 profile when the process exits (open it in Chrome DevTools).
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const command = [process.execPath, ...profile, '--import', 'tsx', 'src/main.ts'];
   const child: ChildProcess = cpu ? spawn('taskset', ['-c', cpu, ...command], { cwd: join(REPO_ROOT, 'apps/api'), env, stdio: ['ignore', fd, fd] }) : spawn(command[0]!, command.slice(1), { cwd: join(REPO_ROOT, 'apps/api'), env, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   const exited = once(child, 'exit');
