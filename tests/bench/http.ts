@@ -27,6 +27,8 @@ export function post(agent: Agent, url: URL, body: Buffer, headers: Record<strin
       },
     );
     req.on('error', reject);
+    // The API answers a stuck request itself after 15 s; this only keeps a dead server from hanging the run.
+    req.setTimeout(60_000, () => req.destroy(new Error('no answer within 60 s')));
     req.end(body);
   });
 }
