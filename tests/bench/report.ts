@@ -42,7 +42,8 @@ const over = (value: number, limit: number) => `+${fmt(value - limit)} ms (${Mat
 /** A first answer to "why": whether the time goes to the SQL or to the API around it. */
 function where(api: Measurement, raw: Measurement | undefined): string {
   if (!raw) return '';
-  return raw.p50 >= api.p50 / 2 ? ` (mostly SQL: raw p50 ${fmt(raw.p50)} ms)` : ` (mostly the API: raw p50 ${fmt(raw.p50)} ms)`;
+  const cpu = api.serverCpuMs === undefined ? '' : `, API CPU ${fmt(api.serverCpuMs)} ms/req`;
+  return raw.p50 >= api.p50 / 2 ? ` (mostly SQL: raw p50 ${fmt(raw.p50)} ms${cpu})` : ` (mostly the API: raw p50 ${fmt(raw.p50)} ms${cpu})`;
 }
 
 /**
