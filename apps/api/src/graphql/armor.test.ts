@@ -129,6 +129,8 @@ describe('document limits', () => {
     expect(codeOf(omitted.json)).toBe('QUERY_TOO_COSTLY');
     // Two small pages are cheap.
     expect((await admin.gql(query, { n: 10 })).errors).toBeUndefined();
+    // The same document, once passed with small pages, is costed again when the pages grow.
+    expect(codeOf((await postRaw(production, JSON.stringify({ query, variables: { n: 100 } }), { cookie: admin.cookie! })).json)).toBe('QUERY_TOO_COSTLY');
   });
 });
 
