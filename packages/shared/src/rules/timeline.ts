@@ -64,7 +64,8 @@ const sortOrderRule = z.number({ error: 'Rekkefølgen må være et heltall.' }).
 const phaseFields = {
   name: textRule('navnet', 200),
   description: optionalTextRule('beskrivelsen', 5000),
-  date: fuzzyDateRule,
+  // A phase keeps no note on its date (the table has no column for one): refused, not dropped.
+  date: fuzzyDateRule.refine((date) => date.note === null, { path: ['note'], error: 'En fase har ingen merknad til datoen.' }),
   sortOrder: sortOrderRule.optional().default(0),
 };
 

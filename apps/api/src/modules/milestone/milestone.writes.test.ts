@@ -77,6 +77,11 @@ describe('phases', () => {
     expect(byId.data!.phase).toEqual({ name: 'Fase M' });
   });
 
+  it('refuses a note on a phase date rather than dropping it', async () => {
+    const result = await coordinator.gql(CREATE_PHASE, { input: { name: 'Fase N', date: { start: '2030-01-01', precision: 'YEAR', note: 'Usikkert' } } });
+    expect(result.errors?.[0]).toMatchObject({ message: 'En fase har ingen merknad til datoen.', extensions: { code: 'VALIDATION_FAILED', path: ['input', 'date', 'note'] } });
+  });
+
   it('updates a phase on its version and refuses a stale one with the current values', async () => {
     const phase = await createPhase('Fase U');
     const updated = await coordinator.gql<{ updatePhase: { name: string; version: number } }>(UPDATE_PHASE, { id: phase.id, input: { name: 'Fase U2', date: { start: '2031-01-01', precision: 'YEAR' }, version: 1 } });

@@ -144,6 +144,17 @@ describe('findings', () => {
     await t.db.prisma.risk.update({ where: { id: risk.id }, data: { deletedAt: null } });
   });
 
+  it("refuses a coordinator's link to a risk of other municipalities only, and audits the refusal", async () => {
+    const created = await create({ title: 'Utenfor' });
+    // R-08 affects Flesberg, Rollag and Hjartdal; R-05 affects Kongsberg, where koordinator is coordinator.
+    const refused = await coordinator.gql(LINK, { f: created.id, r: await riskId('R-08') });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await t.db.prisma.auditEvent.count({ where: { action: 'access-denied', entityId: 'linkFindingToRisk' } })).toBeGreaterThan(0);
+    expect((await coordinator.gql(LINK, { f: created.id, r: await riskId('R-05') })).errors).toBeUndefined();
+    expect((await admin.gql(LINK, { f: created.id, r: await riskId('R-08') })).errors).toBeUndefined();
+    expect((await coordinator.gql(UNLINK, { f: created.id, r: await riskId('R-08') })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('shows a risk its live findings', async () => {
     const created = await create({ kind: 'PRIORITY', title: 'Prioritet for R-07' });
     const r = await riskId('R-07');

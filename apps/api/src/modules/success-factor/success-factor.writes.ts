@@ -4,8 +4,8 @@ import type { Context } from '../../graphql/context.ts';
 import { AppError } from '../../graphql/errors.ts';
 import { parseInput } from '../../graphql/validation.ts';
 import { assertWritten } from '../../graphql/writeGuards.ts';
-import { assertDeleted, assertVersion, live, toId } from '../../graphql/writes.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { assertDeleted, assertVersion, holdsRoleIn, live, toId } from '../../graphql/writes.ts';
+import { deny, recordAudit } from '../audit/audit.service.ts';
 
 // Findings are ADMIN's and COORDINATOR's (the field rule); restore is ADMIN's.
 
@@ -58,10 +58,10 @@ export async function restoreFinding(ctx: Context, id: string): Promise<Finding>
 export async function linkFindingToRisk(ctx: Context, findingIdArg: string, riskIdArg: string): Promise<Finding> {
   const findingId = toId(findingIdArg, ['findingId']);
   const riskId = toId(riskIdArg, ['riskId']);
+  const risk = await assertMayChangeRisk(ctx, riskId, 'linkFindingToRisk');
   return ctx.prisma.$transaction(async (tx) => {
     const finding = live(await tx.finding.findUnique({ where: { id: findingId } }), ['findingId']);
-    const risk = await tx.risk.findUnique({ where: { id: riskId }, select: { reference: true, deletedAt: true } });
-    if (!risk || risk.deletedAt) throw new AppError('NOT_FOUND', 'Fant ikke risikoen.', { path: ['riskId'] });
+    live(await tx.risk.findUnique({ where: { id: riskId }, select: { deletedAt: true } }), ['riskId']);
     // ON CONFLICT rather than a check first: two concurrent links of the same pair both succeed.
     const inserted = await tx.$executeRaw`INSERT INTO "finding_risk" ("finding_id", "risk_id") VALUES (${findingId}, ${riskId}) ON CONFLICT DO NOTHING`;
     if (inserted > 0) await recordAudit(tx, ctx, { action: 'link-risk', entityType: 'Finding', entityId: findingId, after: { riskId, reference: risk.reference } });
@@ -72,10 +72,24 @@ export async function linkFindingToRisk(ctx: Context, findingIdArg: string, risk
 export async function unlinkFindingFromRisk(ctx: Context, findingIdArg: string, riskIdArg: string): Promise<Finding> {
   const findingId = toId(findingIdArg, ['findingId']);
   const riskId = toId(riskIdArg, ['riskId']);
+  const risk = await assertMayChangeRisk(ctx, riskId, 'unlinkFindingFromRisk');
   return ctx.prisma.$transaction(async (tx) => {
     const finding = live(await tx.finding.findUnique({ where: { id: findingId } }), ['findingId']);
     const { count } = await tx.findingRisk.deleteMany({ where: { findingId, riskId } });
-    if (count > 0) await recordAudit(tx, ctx, { action: 'unlink-risk', entityType: 'Finding', entityId: findingId, before: { riskId } });
+    if (count > 0) await recordAudit(tx, ctx, { action: 'unlink-risk', entityType: 'Finding', entityId: findingId, before: { riskId, reference: risk.reference } });
     return finding;
   });
+}
+
+/**
+ * A link shows on the risk, so it is a change of the risk: a coordinator may make it only on a
+ * risk that affects all municipalities or one where they are coordinator. Checked before the
+ * transaction, since a refusal is audited on its own connection.
+ */
+async function assertMayChangeRisk(ctx: Context, riskId: number, what: string): Promise<{ reference: string }> {
+  const risk = await ctx.prisma.risk.findUnique({ where: { id: riskId }, select: { reference: true, appliesToAll: true, deletedAt: true, municipalities: { select: { municipalityId: true } } } });
+  if (!risk || risk.deletedAt) throw new AppError('NOT_FOUND', 'Fant ikke risikoen.', { path: ['riskId'] });
+  const mayChange = risk.appliesToAll || ctx.user?.isAdmin || risk.municipalities.some((m) => holdsRoleIn(ctx, ['COORDINATOR'], m.municipalityId));
+  if (!mayChange) await deny(ctx, what, { riskId, municipalities: risk.municipalities.map((m) => m.municipalityId) });
+  return risk;
 }
