@@ -77,6 +77,7 @@ export async function restoreArchive(ctx: Context, id: string): Promise<Archive>
   return ctx.prisma.$transaction(async (tx) => {
     const before = await tx.archive.findUnique({ where: { id: archiveId } });
     assertDeleted(before);
+    await assertLiveMunicipality(tx, before.municipalityId, ['id'], 'Kommunen arkivet hører til er slettet. Gjenopprett kommunen først.');
     const after = await tx.archive.update({ where: { id: archiveId }, data: { deletedAt: null, version: { increment: 1 } } });
     await recordAudit(tx, ctx, { action: 'restore', entityType: 'Archive', entityId: archiveId, before, after });
     return after;
@@ -95,9 +96,9 @@ async function assertFree(tx: Tx, data: { municipalityId: number; systemId: stri
   assertUnique(holder, selfId, ['input', 'systemId']);
 }
 
-export async function assertLiveMunicipality(tx: Tx, municipalityId: number): Promise<void> {
+export async function assertLiveMunicipality(tx: Tx, municipalityId: number, path: (string | number)[] = ['input', 'municipalityId'], message = 'Fant ikke kommunen.'): Promise<void> {
   const row = await tx.municipality.findUnique({ where: { id: municipalityId }, select: { deletedAt: true } });
-  if (!row || row.deletedAt) throw new AppError('NOT_FOUND', 'Fant ikke kommunen.', { path: ['input', 'municipalityId'] });
+  if (!row || row.deletedAt) throw new AppError('NOT_FOUND', message, { path });
 }
 
 export function conflict(current: { version: number }): AppError {

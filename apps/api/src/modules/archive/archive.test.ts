@@ -207,6 +207,17 @@ describe('archive creators', () => {
     expect((await admin.gql(RESTORE_CREATOR, { id: creator.id })).data).toEqual({ restoreArchiveCreator: { id: creator.id, version: 3 } });
   });
 
+  it('refuses to restore a creator whose archive is deleted', async () => {
+    const archive = await createArchive({ systemId: 'sys-orphan' });
+    const creator = await createCreator({ creatorId: 'cc-orphan', archiveId: archive.id });
+    await archivist.gql(DELETE_CREATOR, { id: creator.id });
+    await archivist.gql(DELETE_ARCHIVE, { id: archive.id });
+    const result = await admin.gql(RESTORE_CREATOR, { id: creator.id });
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', path: ['id'] } });
+    await admin.gql(RESTORE_ARCHIVE, { id: archive.id });
+    expect((await admin.gql(RESTORE_CREATOR, { id: creator.id })).errors).toBeUndefined();
+  });
+
   it('keeps archive writes from a coordinator and a viewer', async () => {
     for (const username of ['koordinator', 'leser']) {
       const client = await t.api.signIn(username);

@@ -78,6 +78,12 @@ export async function restoreArchiveCreator(ctx: Context, id: string): Promise<A
   return ctx.prisma.$transaction(async (tx) => {
     const before = await tx.archiveCreator.findUnique({ where: { id: creatorId } });
     assertDeleted(before);
+    // An archive that live creators use cannot be deleted; a restore must not make one either.
+    await assertLiveMunicipality(tx, before.municipalityId, ['id'], 'Kommunen arkivskaperen hører til er slettet. Gjenopprett kommunen først.');
+    if (before.archiveId !== null) {
+      const archive = await tx.archive.findUnique({ where: { id: before.archiveId }, select: { deletedAt: true } });
+      if (archive?.deletedAt) throw new AppError('NOT_FOUND', 'Arkivet arkivskaperen hører til er slettet. Gjenopprett arkivet først.', { path: ['id'] });
+    }
     const after = await tx.archiveCreator.update({ where: { id: creatorId }, data: { deletedAt: null, version: { increment: 1 } } });
     await recordAudit(tx, ctx, { action: 'restore', entityType: 'ArchiveCreator', entityId: creatorId, before, after });
     return after;

@@ -197,6 +197,17 @@ describe('milestones', () => {
     expect((await coordinator.gql<{ milestones: MilestoneOut[] }>(LIST, { filter: { phaseId: phase.id } })).data!.milestones.map((m) => m.id)).toEqual([created.id]);
   });
 
+  it('refuses to restore a milestone into a deleted phase', async () => {
+    const phase = await createPhase('Fase G');
+    const created = await createMilestone({ title: 'Foreldreløs', phaseId: phase.id });
+    await coordinator.gql(DELETE, { id: created.id });
+    await coordinator.gql(DELETE_PHASE, { id: phase.id });
+    const result = await admin.gql(RESTORE, { id: created.id });
+    expect(result.errors?.[0]).toMatchObject({ message: 'Fasen milepælen hører til er slettet. Gjenopprett fasen først.', extensions: { code: 'NOT_FOUND', path: ['id'] } });
+    await admin.gql(RESTORE_PHASE, { id: phase.id });
+    expect((await admin.gql(RESTORE, { id: created.id })).errors).toBeUndefined();
+  });
+
   it('filters by phase, kind, status and an overlapping date window, in date order', async () => {
     const phase = await createPhase('Fase F');
     const a = await createMilestone({ title: 'F-a', phaseId: phase.id, kind: 'ANALYSIS', date: { start: '2040-06-15', precision: 'DAY' } });

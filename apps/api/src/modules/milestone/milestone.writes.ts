@@ -105,6 +105,8 @@ export async function restoreMilestone(ctx: Context, id: string): Promise<Milest
   return ctx.prisma.$transaction(async (tx) => {
     const before = await tx.milestone.findUnique({ where: { id: milestoneId } });
     assertDeleted(before);
+    // A phase with live milestones cannot be deleted; a restore must not make one either.
+    await assertLivePhase(tx, before.phaseId, ['id'], 'Fasen milepælen hører til er slettet. Gjenopprett fasen først.');
     const after = await tx.milestone.update({ where: { id: milestoneId }, data: { deletedAt: null, version: { increment: 1 } } });
     await recordAudit(tx, ctx, { action: 'restore', entityType: 'Milestone', entityId: milestoneId, before: datedView(before as Milestone), after: datedView(after) });
     return after;
@@ -112,8 +114,8 @@ export async function restoreMilestone(ctx: Context, id: string): Promise<Milest
 }
 
 /** A milestone may name a phase only if it is live. */
-async function assertLivePhase(tx: Tx, phaseId: number | null): Promise<void> {
+async function assertLivePhase(tx: Tx, phaseId: number | null, path: (string | number)[] = ['input', 'phaseId'], message = 'Fant ikke fasen.'): Promise<void> {
   if (phaseId === null) return;
   const phase = await tx.phase.findUnique({ where: { id: phaseId }, select: { deletedAt: true } });
-  if (!phase || phase.deletedAt) throw new AppError('NOT_FOUND', 'Fant ikke fasen.', { path: ['input', 'phaseId'] });
+  if (!phase || phase.deletedAt) throw new AppError('NOT_FOUND', message, { path });
 }
