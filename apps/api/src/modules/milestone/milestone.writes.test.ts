@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dateWindow } from '@samarkiv/shared';
 import type { TestClient } from '../../testing/testApi.ts';
 import { useTestApi } from '../../testing/useTestApi.ts';
-import { isDelayed, osloToday } from './milestone.service.ts';
 
 // One database copy for the file: each test makes its own phases and milestones.
 const t = useTestApi({ per: 'file' });
@@ -39,33 +37,6 @@ async function createMilestone(input: Record<string, unknown>): Promise<Mileston
   expect(result.errors).toBeUndefined();
   return result.data!.createMilestone;
 }
-
-describe('date windows', () => {
-  it.each([
-    ['DAY', '2030-05-14', null, '2030-05-14', '2030-05-14'],
-    ['MONTH', '2028-02-10', null, '2028-02-01', '2028-02-29'],
-    ['MONTH', '2030-12-31', null, '2030-12-01', '2030-12-31'],
-    ['YEAR', '2030-07-01', null, '2030-01-01', '2030-12-31'],
-    ['SEASON', '2030-04-20', null, '2030-03-01', '2030-05-31'],
-    ['SEASON', '2030-07-01', null, '2030-06-01', '2030-08-31'],
-    ['SEASON', '2030-11-30', null, '2030-09-01', '2030-11-30'],
-    ['SEASON', '2030-12-05', null, '2030-12-01', '2031-02-28'],
-    ['SEASON', '2032-01-15', null, '2031-12-01', '2032-02-29'],
-    ['RANGE', '2030-03-01', '2030-09-30', '2030-03-01', '2030-09-30'],
-  ] as const)('derives the window of %s %s', (precision, start, end, wantStart, wantEnd) => {
-    expect(dateWindow(start, precision, end)).toEqual({ start: wantStart, end: wantEnd });
-  });
-
-  it('calls a planned milestone delayed only when its window ended before today in Oslo', () => {
-    // 23:30 UTC on 31 December is already 1 January in Oslo.
-    const today = osloToday(new Date('2029-12-31T23:30:00Z'));
-    expect(today).toBe('2030-01-01');
-    const ended = new Date('2029-12-31T00:00:00Z');
-    expect(isDelayed({ status: 'PLANNED', dateEnd: ended }, today)).toBe(true);
-    expect(isDelayed({ status: 'PLANNED', dateEnd: new Date('2030-01-01T00:00:00Z') }, today)).toBe(false);
-    expect(isDelayed({ status: 'DONE', dateEnd: ended }, today)).toBe(false);
-  });
-});
 
 describe('phases', () => {
   it('creates a phase with the window its precision covers, and an audit row', async () => {
