@@ -5,7 +5,7 @@ import { AppError } from '../../graphql/errors.ts';
 import { parseInput } from '../../graphql/validation.ts';
 import { assertUnique, assertUnused, assertWritten, lockUniqueChecks } from '../../graphql/writeGuards.ts';
 import { assertDeleted, assertRoleIn, assertVersion, live, toId } from '../../graphql/writes.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditJson, recordAudit } from '../audit/audit.service.ts';
 
 // arkiv: archivists keep those of their own municipalities, ADMIN all; restore is ADMIN's.
 
@@ -101,8 +101,9 @@ export async function assertLiveMunicipality(tx: Tx, municipalityId: number, pat
   if (!row || row.deletedAt) throw new AppError('NOT_FOUND', message, { path });
 }
 
+/** The row moved to another municipality after its scope was checked: a conflict the client retries. */
 export function conflict(current: { version: number }): AppError {
-  return new AppError('VERSION_CONFLICT', undefined, { path: ['input', 'version'], current });
+  return new AppError('VERSION_CONFLICT', undefined, { path: ['input', 'version'], current: auditJson(current) ?? null });
 }
 
 export function sortByKey<T extends { id: number }>(rows: T[], text: (row: T) => string): T[] {

@@ -6,7 +6,8 @@ import { toId } from '../../graphql/writes.ts';
 
 // Reads of the timeline. Writes are in milestone.writes.ts.
 
-const DATE_ORDER = [{ dateStart: 'asc' }, { sortOrder: 'asc' }, { id: 'asc' }] as const satisfies Prisma.MilestoneOrderByWithRelationInput[];
+// Phases and milestones alike: by the start of their window, then their own order, then id.
+const DATE_ORDER = [{ dateStart: 'asc' }, { sortOrder: 'asc' }, { id: 'asc' }] as const;
 
 export function listPhases(ctx: Context): Promise<Phase[]> {
   return ctx.prisma.phase.findMany({ where: { deletedAt: null }, orderBy: [...DATE_ORDER] });

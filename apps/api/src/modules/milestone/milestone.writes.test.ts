@@ -71,6 +71,24 @@ describe('phases', () => {
     expect(phases.data!.phases.map((p) => p.id)).not.toContain(phase.id);
   });
 
+  it('reads phases with their milestones in a constant number of statements', async () => {
+    const count = async () => {
+      let n = 0;
+      const stop = t.db.onQuery(() => n++);
+      const result = await coordinator.gql<{ phases: unknown[] }>(`{ phases { ${PHASE} milestones { ${MILESTONE} } } }`);
+      stop();
+      return { rows: result.data!.phases.length, statements: n };
+    };
+    const before = await count();
+    for (let i = 0; i < 20; i++) {
+      const phase = await t.db.prisma.phase.create({ data: { name: `P${i}`, dateStart: new Date('2060-01-01'), dateEnd: new Date('2060-12-31'), datePrecision: 'YEAR' } });
+      await t.db.prisma.milestone.create({ data: { title: `P${i}`, kind: 'DECISION', phaseId: phase.id, dateStart: new Date('2060-02-01'), dateEnd: new Date('2060-02-01'), datePrecision: 'DAY' } });
+    }
+    const after = await count();
+    expect(after.rows).toBe(before.rows + 20);
+    expect(after.statements).toBe(before.statements);
+  });
+
   it('lets only ADMIN restore a phase', async () => {
     const phase = await createPhase('Fase R');
     await coordinator.gql(DELETE_PHASE, { id: phase.id });

@@ -80,7 +80,7 @@ export async function restoreMunicipality(ctx: Context, id: string): Promise<Mun
 /** The number is unique among all rows (deleted ones keep theirs), and at most one live row is HOST. */
 async function assertFree(tx: Tx, data: Pick<MunicipalityInput, 'number' | 'role'>, selfId: number | null, rolePath: (string | number)[] = ['input', 'role']): Promise<void> {
   await lockUniqueChecks(tx, 'municipality');
-  assertUnique(await tx.municipality.findUnique({ where: { number: data.number } }), selfId, ['input', 'number'], undefined);
+  assertUnique(await tx.municipality.findUnique({ where: { number: data.number } }), selfId, ['input', 'number']);
   if (data.role === 'HOST') {
     const host = await tx.municipality.findFirst({ where: { role: 'HOST', deletedAt: null, id: selfId === null ? undefined : { not: selfId } } });
     assertUnique(host, selfId, rolePath, `${host?.name ?? 'En annen kommune'} er allerede vertskommune. Det kan bare være én.`);
