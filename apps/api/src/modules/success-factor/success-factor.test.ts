@@ -175,6 +175,11 @@ describe('findings', () => {
     }
   });
 
+  it('answers a full page of 100 findings with their risks within the query limits', async () => {
+    const result = await coordinator.gql<{ findings: Page }>(LIST, { first: 100 });
+    expect(result.errors).toBeUndefined();
+  });
+
   it('reads a page with linked risks in the same number of statements at 2 and 20 rows', async () => {
     const count = async (first: number) => {
       let n = 0;
