@@ -1,6 +1,6 @@
 import type { Database } from '@samarkiv/db';
 import { openTestDatabase } from '@samarkiv/db/testing';
-import { serverAudits } from 'graphql-http';
+import { type AuditResult, serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type GraphQLResponse, type TestApi, type TestClient } from '../testing/testApi.ts';
 import { QUERY_LIMITS } from './armor.ts';
@@ -52,7 +52,7 @@ describe('introspection and suggestions', () => {
     const hidden = await production.anonymous().gql(typo);
     expect(hidden.errors![0]!.message).toBe('Cannot query field "municipalitie" on type "Query".');
     const shown = await development.anonymous().gql(typo);
-    expect(shown.errors![0]!.message).toMatch(/Did you mean "municipalities"\?/);
+    expect(shown.errors![0]!.message).toMatch(/Did you mean .*"municipalities"/);
   });
 
   it('leaves suggestions out of variable errors in production', async () => {
@@ -140,6 +140,7 @@ describe('page sizes', () => {
     users: '',
     auditEvents: '',
     entityHistory: 'entityType: "User", entityId: "1", ',
+    findings: '',
   } as Record<string, string>;
 
   it('names every paged root field of the schema', () => {
@@ -185,18 +186,51 @@ describe('transport', () => {
     expect(await response.text()).not.toMatch(/<html/i);
   });
 
-  // The GraphQL-over-HTTP audit suite: the hardening must not break the protocol.
-  async function failedMusts(api: TestApi): Promise<string[]> {
-    const failed: string[] = [];
-    for (const audit of serverAudits({ url: `${api.url}/graphql`, fetchFn: fetch })) {
-      if ((await audit.fn()).status === 'error') failed.push(audit.name);
-    }
-    return failed;
+  // The GraphQL-over-HTTP audit suite, every MUST, SHOULD and MAY: the hardening must not break
+  // the protocol. What is not ok is listed with its reason (docs/SECURITY.md repeats the list);
+  // a new one fails the test, and so does a listed one that starts to pass.
+  async function runAudits(api: TestApi): Promise<AuditResult[]> {
+    const results: AuditResult[] = [];
+    for (const audit of serverAudits({ url: `${api.url}/graphql`, fetchFn: fetch })) results.push(await audit.fn());
+    return results;
   }
 
-  it('passes every MUST of the graphql-http audit in development, and in production all but two that need introspection', async () => {
-    expect(await failedMusts(development)).toEqual([]);
-    // Both send a query on __type, which production refuses.
-    expect((await failedMusts(production)).sort()).toEqual(['MUST accept utf-8 encoded request', 'MUST allow map {variables} parameter when accepting application/json']);
+  function expectOnlyListed(mode: string, results: AuditResult[], listed: Record<string, string>, errorsAllowed: readonly string[]): void {
+    const notOk = results.filter((r) => r.status !== 'ok');
+    console.info(`graphql-http audits in ${mode}: ${results.length - notOk.length} of ${results.length} ok\n${notOk.map((r) => `  ${r.status} ${r.name}: ${listed[r.name] ?? 'NOT LISTED'}`).join('\n')}`);
+    expect(results.length).toBeGreaterThan(50);
+    expect(notOk.filter((r) => r.status === 'error' && !errorsAllowed.includes(r.name)).map((r) => r.name)).toEqual([]);
+    expect(notOk.map((r) => r.name).sort()).toEqual(Object.keys(listed).sort());
+  }
+
+  it('passes every graphql-http audit in development but the listed SHOULDs and MAYs', async () => {
+    expectOnlyListed('development', await runAudits(development), AUDITS_NOT_OK_IN_DEVELOPMENT, []);
+  });
+
+  it('passes every graphql-http audit in production but those and the three that need introspection', async () => {
+    expectOnlyListed('production', await runAudits(production), AUDITS_NOT_OK_IN_PRODUCTION, INTROSPECTION_MUSTS);
   });
 });
+
+const CSRF_GET = 'a GET without the x-samarkiv-csrf header is refused by CSRF prevention (400); the audit sends none';
+const STATUS_400 = 'Apollo Server answers a request error with 400 also to a client that accepts only application/json; the spec asks 200 of legacy JSON clients, ours accept application/graphql-response+json and read the coded error either way';
+const INTROSPECTION = 'the audit queries __type and production refuses introspection (400)';
+
+/** Audits that are not ok in development, with the reason. */
+const AUDITS_NOT_OK_IN_DEVELOPMENT: Record<string, string> = {
+  'MAY accept application/x-www-form-urlencoded formatted GET requests': CSRF_GET,
+  'MAY allow URL-encoded JSON string {variables} parameter in GETs when accepting application/graphql-response+json': CSRF_GET,
+  'MAY allow URL-encoded JSON string {variables} parameter in GETs when accepting application/json': CSRF_GET,
+  'SHOULD use 200 status code on document parsing failure when accepting application/json': STATUS_400,
+  'SHOULD use 200 status code on document validation failure when accepting application/json': STATUS_400,
+  'SHOULD use a status code of 200 on variable coercion failure when accepting application/json': STATUS_400,
+};
+
+/** The two MUSTs (status error) that production fails only because introspection is off. */
+const INTROSPECTION_MUSTS = ['MUST accept utf-8 encoded request', 'MUST allow map {variables} parameter when accepting application/json'] as const;
+
+const AUDITS_NOT_OK_IN_PRODUCTION: Record<string, string> = {
+  ...AUDITS_NOT_OK_IN_DEVELOPMENT,
+  ...Object.fromEntries(INTROSPECTION_MUSTS.map((name) => [name, INTROSPECTION])),
+  'SHOULD allow map {variables} parameter when accepting application/graphql-response+json': INTROSPECTION,
+};

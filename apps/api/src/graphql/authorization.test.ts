@@ -54,7 +54,70 @@ const CASES: Record<string, (c: CaseContext) => { query: string; variables?: Rec
   deactivateUser: (c) => ({ query: `mutation($id: ID!) { deactivateUser(id: $id) { id } }`, variables: { id: c.targetId } }),
   reactivateUser: (c) => ({ query: `mutation($id: ID!) { reactivateUser(id: $id) { id } }`, variables: { id: c.targetId } }),
   resetPassword: (c) => ({ query: `mutation($id: ID!) { resetPassword(id: $id) { temporaryPassword } }`, variables: { id: c.targetId } }),
+
+  // --- municipalities, timeline, archives, target series, findings, purposes (helper rest) ---
+  createMunicipality: (c) => ({ query: `mutation($input: CreateMunicipalityInput!) { createMunicipality(input: $input) { id } }`, variables: { input: { number: String(8000 + c.n), name: `Matrise ${c.n}`, role: 'PARTNER', participates: true } } }),
+  updateMunicipality: async (c) => {
+    const m = await c.db.prisma.municipality.create({ data: { number: String(7000 + c.n), name: `Matrise ${c.n}` } });
+    return { query: `mutation($id: ID!, $input: UpdateMunicipalityInput!) { updateMunicipality(id: $id, input: $input) { id } }`, variables: { id: String(m.id), input: { number: m.number, name: 'Endret', role: 'PARTNER', participates: false, version: 1 } } };
+  },
+  deleteMunicipality: async (c) => ({ query: `mutation($id: ID!) { deleteMunicipality(id: $id) { id } }`, variables: { id: String((await c.db.prisma.municipality.create({ data: { number: String(6000 + c.n), name: `Matrise ${c.n}` } })).id) } }),
+  restoreMunicipality: async (c) => ({ query: `mutation($id: ID!) { restoreMunicipality(id: $id) { id } }`, variables: { id: String((await c.db.prisma.municipality.create({ data: { number: String(5000 + c.n), name: `Matrise ${c.n}`, deletedAt: new Date() } })).id) } }),
+  createPhase: () => ({ query: `mutation($input: PhaseInput!) { createPhase(input: $input) { id } }`, variables: { input: { name: 'Fase', date: { start: '2030-01-01', precision: 'YEAR' } } } }),
+  updatePhase: async (c) => ({ query: `mutation($id: ID!, $input: UpdatePhaseInput!) { updatePhase(id: $id, input: $input) { id } }`, variables: { id: String((await matrixPhase(c)).id), input: { name: 'Endret', date: { start: '2030-01-01', precision: 'YEAR' }, version: 1 } } }),
+  deletePhase: async (c) => ({ query: `mutation($id: ID!) { deletePhase(id: $id) { id } }`, variables: { id: String((await matrixPhase(c)).id) } }),
+  restorePhase: async (c) => ({ query: `mutation($id: ID!) { restorePhase(id: $id) { id } }`, variables: { id: String((await matrixPhase(c, new Date())).id) } }),
+  createMilestone: () => ({ query: `mutation($input: MilestoneInput!) { createMilestone(input: $input) { id } }`, variables: { input: { title: 'Milepæl', kind: 'DECISION', date: { start: '2030-01-01', precision: 'DAY' } } } }),
+  updateMilestone: async (c) => ({ query: `mutation($id: ID!, $input: UpdateMilestoneInput!) { updateMilestone(id: $id, input: $input) { id } }`, variables: { id: String((await matrixMilestone(c)).id), input: { title: 'Endret', kind: 'DECISION', date: { start: '2030-01-01', precision: 'DAY' }, version: 1 } } }),
+  deleteMilestone: async (c) => ({ query: `mutation($id: ID!) { deleteMilestone(id: $id) { id } }`, variables: { id: String((await matrixMilestone(c)).id) } }),
+  restoreMilestone: async (c) => ({ query: `mutation($id: ID!) { restoreMilestone(id: $id) { id } }`, variables: { id: String((await matrixMilestone(c, new Date())).id) } }),
+  createArchive: (c) => ({ query: `mutation($input: ArchiveInput!) { createArchive(input: $input) { id } }`, variables: { input: { municipalityId: String(c.municipalityId), title: `Arkiv ${c.n}` } } }),
+  updateArchive: async (c) => {
+    const a = await matrixArchive(c);
+    return { query: `mutation($id: ID!, $input: UpdateArchiveInput!) { updateArchive(id: $id, input: $input) { id } }`, variables: { id: String(a.id), input: { municipalityId: String(c.municipalityId), title: 'Endret', version: 1 } } };
+  },
+  deleteArchive: async (c) => ({ query: `mutation($id: ID!) { deleteArchive(id: $id) { id } }`, variables: { id: String((await matrixArchive(c)).id) } }),
+  restoreArchive: async (c) => ({ query: `mutation($id: ID!) { restoreArchive(id: $id) { id } }`, variables: { id: String((await matrixArchive(c, new Date())).id) } }),
+  createArchiveCreator: (c) => ({ query: `mutation($input: ArchiveCreatorInput!) { createArchiveCreator(input: $input) { id } }`, variables: { input: { municipalityId: String(c.municipalityId), creatorId: `matrise-${c.n}`, name: 'Skaper' } } }),
+  updateArchiveCreator: async (c) => {
+    const a = await matrixCreator(c);
+    return { query: `mutation($id: ID!, $input: UpdateArchiveCreatorInput!) { updateArchiveCreator(id: $id, input: $input) { id } }`, variables: { id: String(a.id), input: { municipalityId: String(c.municipalityId), creatorId: a.creatorId, name: 'Endret', version: 1 } } };
+  },
+  deleteArchiveCreator: async (c) => ({ query: `mutation($id: ID!) { deleteArchiveCreator(id: $id) { id } }`, variables: { id: String((await matrixCreator(c)).id) } }),
+  restoreArchiveCreator: async (c) => ({ query: `mutation($id: ID!) { restoreArchiveCreator(id: $id) { id } }`, variables: { id: String((await matrixCreator(c, new Date())).id) } }),
+  createTargetSeries: (c) => ({ query: `mutation($input: TargetSeriesInput!) { createTargetSeries(input: $input) { id } }`, variables: { input: { code: `MATRISE-${c.n}`, title: 'Mål' } } }),
+  updateTargetSeries: async (c) => {
+    const ts = await matrixTargetSeries(c);
+    return { query: `mutation($id: ID!, $input: UpdateTargetSeriesInput!) { updateTargetSeries(id: $id, input: $input) { id } }`, variables: { id: String(ts.id), input: { code: ts.code, title: 'Endret', version: 1 } } };
+  },
+  deleteTargetSeries: async (c) => ({ query: `mutation($id: ID!) { deleteTargetSeries(id: $id) { id } }`, variables: { id: String((await matrixTargetSeries(c)).id) } }),
+  restoreTargetSeries: async (c) => ({ query: `mutation($id: ID!) { restoreTargetSeries(id: $id) { id } }`, variables: { id: String((await matrixTargetSeries(c, new Date())).id) } }),
+  createFinding: () => ({ query: `mutation($input: FindingInput!) { createFinding(input: $input) { id } }`, variables: { input: { kind: 'LESSON', title: 'Lærdom' } } }),
+  updateFinding: async (c) => ({ query: `mutation($id: ID!, $input: UpdateFindingInput!) { updateFinding(id: $id, input: $input) { id } }`, variables: { id: String((await matrixFinding(c)).id), input: { kind: 'LESSON', title: 'Endret', version: 1 } } }),
+  deleteFinding: async (c) => ({ query: `mutation($id: ID!) { deleteFinding(id: $id) { id } }`, variables: { id: String((await matrixFinding(c)).id) } }),
+  restoreFinding: async (c) => ({ query: `mutation($id: ID!) { restoreFinding(id: $id) { id } }`, variables: { id: String((await matrixFinding(c, new Date())).id) } }),
+  linkFindingToRisk: async (c) => ({ query: `mutation($f: ID!, $r: ID!) { linkFindingToRisk(findingId: $f, riskId: $r) { id } }`, variables: { f: String((await matrixFinding(c)).id), r: String((await c.db.prisma.risk.findFirstOrThrow({ where: { deletedAt: null, appliesToAll: true } })).id) } }),
+  unlinkFindingFromRisk: async (c) => ({ query: `mutation($f: ID!, $r: ID!) { unlinkFindingFromRisk(findingId: $f, riskId: $r) { id } }`, variables: { f: String((await matrixFinding(c)).id), r: String((await c.db.prisma.risk.findFirstOrThrow({ where: { deletedAt: null, appliesToAll: true } })).id) } }),
+  createPurpose: (c) => ({ query: `mutation($input: PurposeInput!) { createPurpose(input: $input) { id } }`, variables: { input: { ordinal: 100 + c.n, title: 'Formål' } } }),
+  updatePurpose: async (c) => {
+    const p = await c.db.prisma.purpose.create({ data: { ordinal: 10_000 + c.n, title: 'Formål' } });
+    return { query: `mutation($id: ID!, $input: UpdatePurposeInput!) { updatePurpose(id: $id, input: $input) { id } }`, variables: { id: String(p.id), input: { ordinal: p.ordinal, title: 'Endret', version: 1 } } };
+  },
+  deletePurpose: async (c) => ({ query: `mutation($id: ID!) { deletePurpose(id: $id) { id } }`, variables: { id: String((await c.db.prisma.purpose.create({ data: { ordinal: 20_000 + c.n, title: 'Formål' } })).id) } }),
+  restorePurpose: async (c) => ({ query: `mutation($id: ID!) { restorePurpose(id: $id) { id } }`, variables: { id: String((await c.db.prisma.purpose.create({ data: { ordinal: 30_000 + c.n, title: 'Formål', deletedAt: new Date() } })).id) } }),
 };
+
+// Rows the cases above act on, each made fresh (deletedAt set for a restore).
+const matrixPhase = (c: CaseContext, deletedAt: Date | null = null) =>
+  c.db.prisma.phase.create({ data: { name: `Fase ${c.n}`, dateStart: new Date('2030-01-01'), dateEnd: new Date('2030-12-31'), datePrecision: 'YEAR', deletedAt } });
+const matrixMilestone = (c: CaseContext, deletedAt: Date | null = null) =>
+  c.db.prisma.milestone.create({ data: { title: `Milepæl ${c.n}`, kind: 'DECISION', dateStart: new Date('2030-01-01'), dateEnd: new Date('2030-01-01'), datePrecision: 'DAY', deletedAt } });
+const matrixArchive = (c: CaseContext, deletedAt: Date | null = null) => c.db.prisma.archive.create({ data: { municipalityId: c.municipalityId, title: `Arkiv ${c.n}`, deletedAt } });
+const matrixCreator = (c: CaseContext, deletedAt: Date | null = null) =>
+  c.db.prisma.archiveCreator.create({ data: { municipalityId: c.municipalityId, creatorId: `matrise-${c.n}`, name: 'Skaper', deletedAt } });
+const matrixTargetSeries = (c: CaseContext, deletedAt: Date | null = null) =>
+  c.db.prisma.targetSeries.create({ data: { code: `MATRISE-${c.n}`, title: 'Mål', titleSortKey: 'mål', deletedAt } });
+const matrixFinding = (c: CaseContext, deletedAt: Date | null = null) => c.db.prisma.finding.create({ data: { kind: 'LESSON', title: `Funn ${c.n}`, deletedAt } });
 
 const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Archive, ArchiveCreator, Milestone, Municipality, PrismaClient, Risk, Role, TargetSeries } from '@samarkiv/db';
+import type { Archive, ArchiveCreator, Finding, Milestone, Municipality, Phase, PrismaClient, Risk, Role, TargetSeries } from '@samarkiv/db';
 
 // Built per request so that no cached row outlives the request that read it.
 export function createLoaders(prisma: PrismaClient) {
@@ -40,6 +40,31 @@ export function createLoaders(prisma: PrismaClient) {
         orderBy: [{ dateStart: 'asc' }, { sortOrder: 'asc' }, { id: 'asc' }],
       });
       return phaseIds.map((id) => milestones.filter((milestone) => milestone.phaseId === id));
+    }),
+    // --- timeline, target series, findings (modules milestone, target-series, success-factor) ---
+    phaseById: byId<Phase>((ids) => prisma.phase.findMany({ where: { id: { in: ids } } })),
+    /** Live series mapped to each target series: one grouped query. */
+    mappedSeriesCountByTarget: new DataLoader<number, number>(async (ids) => {
+      const rows = await prisma.archiveSeries.groupBy({ by: ['targetSeriesId'], where: { targetSeriesId: { in: [...ids] }, deletedAt: null }, _count: { _all: true } });
+      return ids.map((id) => rows.find((row) => row.targetSeriesId === id)?._count._all ?? 0);
+    }),
+    /** Live risks of each finding, by reference. */
+    risksByFinding: new DataLoader<number, Risk[]>(async (findingIds) => {
+      const links = await prisma.findingRisk.findMany({
+        where: { findingId: { in: [...findingIds] }, risk: { deletedAt: null } },
+        select: { findingId: true, risk: true },
+        orderBy: [{ risk: { reference: 'asc' } }, { riskId: 'asc' }],
+      });
+      return findingIds.map((id) => links.filter((link) => link.findingId === id).map((link) => link.risk));
+    }),
+    /** Live findings of each risk, in the findings' own order. */
+    findingsByRisk: new DataLoader<number, Finding[]>(async (riskIds) => {
+      const links = await prisma.findingRisk.findMany({
+        where: { riskId: { in: [...riskIds] }, finding: { deletedAt: null } },
+        select: { riskId: true, finding: true },
+        orderBy: [{ finding: { kind: 'asc' } }, { finding: { sortOrder: 'asc' } }, { findingId: 'asc' }],
+      });
+      return riskIds.map((id) => links.filter((link) => link.riskId === id).map((link) => link.finding));
     }),
   };
 }

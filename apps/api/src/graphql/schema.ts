@@ -8,7 +8,10 @@ import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers.ts';
 import { municipalityResolvers } from '../modules/municipality/municipality.resolvers.ts';
+import { purposeResolvers } from '../modules/purpose/purpose.resolvers.ts';
 import { riskResolvers } from '../modules/risk/risk.resolvers.ts';
+import { successFactorResolvers } from '../modules/success-factor/success-factor.resolvers.ts';
+import { targetSeriesResolvers } from '../modules/target-series/target-series.resolvers.ts';
 import { userResolvers } from '../modules/user/user.resolvers.ts';
 import { applyAccessRules } from './access.ts';
 
@@ -34,7 +37,19 @@ export function readModuleSdl(): string[] {
 export function buildRawSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: [ROOT_SDL, ...readModuleSdl()],
-    resolvers: [archiveResolvers, municipalityResolvers, riskResolvers, milestoneResolvers, authResolvers, userResolvers, auditResolvers],
+    resolvers: [
+      archiveResolvers,
+      municipalityResolvers,
+      riskResolvers,
+      milestoneResolvers,
+      authResolvers,
+      userResolvers,
+      auditResolvers,
+      // modules of helper rest: target series, findings, purposes
+      targetSeriesResolvers,
+      successFactorResolvers,
+      purposeResolvers,
+    ],
   });
 }
 

@@ -1,8 +1,38 @@
-import type { Milestone, Phase } from '@samarkiv/db';
+import type { Milestone, Phase, Prisma } from '@samarkiv/db';
+import { milestoneFilterRules } from '@samarkiv/shared';
 import type { Context } from '../../graphql/context.ts';
+import { parseInput } from '../../graphql/validation.ts';
+import { toId } from '../../graphql/writes.ts';
+
+// Reads of the timeline. Writes are in milestone.writes.ts.
+
+// Phases and milestones alike: by the start of their window, then their own order, then id.
+const DATE_ORDER = [{ dateStart: 'asc' }, { sortOrder: 'asc' }, { id: 'asc' }] as const;
 
 export function listPhases(ctx: Context): Promise<Phase[]> {
-  return ctx.prisma.phase.findMany({ where: { deletedAt: null }, orderBy: [{ dateStart: 'asc' }, { sortOrder: 'asc' }, { id: 'asc' }] });
+  return ctx.prisma.phase.findMany({ where: { deletedAt: null }, orderBy: [...DATE_ORDER] });
+}
+
+export async function getPhase(ctx: Context, id: string): Promise<Phase | null> {
+  const row = await ctx.prisma.phase.findUnique({ where: { id: toId(id) } });
+  return row && !row.deletedAt ? row : null;
+}
+
+export async function getMilestone(ctx: Context, id: string): Promise<Milestone | null> {
+  const row = await ctx.prisma.milestone.findUnique({ where: { id: toId(id) } });
+  return row && !row.deletedAt ? row : null;
+}
+
+export async function listMilestones(ctx: Context, filter: unknown): Promise<Milestone[]> {
+  const f = parseInput(milestoneFilterRules, filter ?? {}, 'filter');
+  const where: Prisma.MilestoneWhereInput = { deletedAt: null };
+  if (f.phaseId) where.phaseId = f.phaseId;
+  if (f.kinds?.length) where.kind = { in: f.kinds };
+  if (f.statuses?.length) where.status = { in: f.statuses };
+  // A window overlapping [from, to]: a milestone known only to its season still shows in a month of it.
+  if (f.from) where.dateEnd = { gte: dateOnly(f.from) };
+  if (f.to) where.dateStart = { lte: dateOnly(f.to) };
+  return ctx.prisma.milestone.findMany({ where, orderBy: [...DATE_ORDER] });
 }
 
 export function milestonesOfPhase(ctx: Context, phaseId: number): Promise<Milestone[]> {
@@ -19,4 +49,25 @@ export function fuzzyDate(row: Dated) {
     precision: row.datePrecision,
     note: row.dateNote ?? null,
   };
+}
+
+/** A 'YYYY-MM-DD' as the UTC midnight a `@db.Date` column holds. */
+export function dateOnly(value: string): Date {
+  return new Date(`${value}T00:00:00Z`);
+}
+
+/** Today's date in Norway, whatever the server's time zone. */
+export function osloToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Still planned after the last day its window allows. */
+export function isDelayed(milestone: Pick<Milestone, 'status' | 'dateEnd'>, today = osloToday()): boolean {
+  return milestone.status === 'PLANNED' && milestone.dateEnd.toISOString().slice(0, 10) < today;
+}
+
+/** The row as the client sees it, for the `current` of a version conflict. */
+export function datedView<T extends Dated & { id: number }>(row: T) {
+  const { dateStart: _s, dateEnd: _e, datePrecision: _p, dateNote: _n, ...rest } = row;
+  return { ...rest, date: fuzzyDate(row) };
 }
