@@ -27,6 +27,8 @@ const config: CodegenConfig = {
           Archive: '@samarkiv/db#Archive',
           ArchiveCreator: '@samarkiv/db#ArchiveCreator',
           TargetSeries: '@samarkiv/db#TargetSeries',
+          ArchiveSeries: '@samarkiv/db#ArchiveSeries',
+          ArchiveSeriesConnection: '../../modules/archive-series/list.ts#SeriesConnectionView',
           User: '../../modules/user/user.service.ts#UserRow',
           Me: '../../modules/auth/auth.service.ts#MeView',
           Membership: '{ municipalityId: number; role: import("@samarkiv/db").Role }',

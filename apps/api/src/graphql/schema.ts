@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { archiveResolvers } from '../modules/archive/archive.resolvers.ts';
+import { archiveSeriesResolvers } from '../modules/archive-series/archive-series.resolvers.ts';
 import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers.ts';
@@ -34,7 +35,7 @@ export function readModuleSdl(): string[] {
 export function buildRawSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: [ROOT_SDL, ...readModuleSdl()],
-    resolvers: [archiveResolvers, municipalityResolvers, riskResolvers, milestoneResolvers, authResolvers, userResolvers, auditResolvers],
+    resolvers: [archiveResolvers, archiveSeriesResolvers, municipalityResolvers, riskResolvers, milestoneResolvers, authResolvers, userResolvers, auditResolvers],
   });
 }
 
