@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Database, REPO_ROOT } from '@samarkiv/db';
 import { openTestDatabase } from '@samarkiv/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSeries } from '../modules/archive-series/fixtures.ts';
 import { startTestApi, type TestApi, type TestClient } from '../testing/testApi.ts';
 import { rootFieldRules } from './access.ts';
 import { buildRawSchema } from './schema.ts';
@@ -54,6 +55,21 @@ const CASES: Record<string, (c: CaseContext) => { query: string; variables?: Rec
   deactivateUser: (c) => ({ query: `mutation($id: ID!) { deactivateUser(id: $id) { id } }`, variables: { id: c.targetId } }),
   reactivateUser: (c) => ({ query: `mutation($id: ID!) { reactivateUser(id: $id) { id } }`, variables: { id: c.targetId } }),
   resetPassword: (c) => ({ query: `mutation($id: ID!) { resetPassword(id: $id) { temporaryPassword } }`, variables: { id: c.targetId } }),
+  // archive-series
+  createArchiveSeries: (c) => ({
+    query: `mutation($input: CreateArchiveSeriesInput!) { createArchiveSeries(input: $input) { id } }`,
+    variables: { input: { municipalityId: String(c.municipalityId), identifier: `MATRIX-${c.n}`, title: 'Matrise', status: 'AKTIV_PERIODE', documentMedium: 'ELEKTRONISK', periodStart: '2020-01-01' } },
+  }),
+  updateArchiveSeries: async (c) => ({
+    query: `mutation($id: ID!, $input: UpdateArchiveSeriesInput!) { updateArchiveSeries(id: $id, input: $input) { id } }`,
+    variables: { id: String((await makeSeries(c.db.prisma, c.municipalityId)).id), input: { version: 1, title: `Matrise ${c.n}` } },
+  }),
+  deleteArchiveSeries: async (c) => ({ query: `mutation($id: ID!) { deleteArchiveSeries(id: $id) { id } }`, variables: { id: String((await makeSeries(c.db.prisma, c.municipalityId)).id) } }),
+  restoreArchiveSeries: async (c) => ({ query: `mutation($id: ID!) { restoreArchiveSeries(id: $id) { id } }`, variables: { id: String((await makeSeries(c.db.prisma, c.municipalityId, { deletedAt: new Date() })).id) } }),
+  mapArchiveSeries: async (c) => ({
+    query: `mutation($id: ID!, $version: Int!) { mapArchiveSeries(id: $id, targetSeriesId: null, version: $version) { id } }`,
+    variables: { id: String((await makeSeries(c.db.prisma, c.municipalityId)).id), version: 1 },
+  }),
 };
 
 const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);

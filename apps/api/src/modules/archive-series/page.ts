@@ -61,14 +61,19 @@ export function pageSql(request: PageRequest): Sql {
   const ascending = (request.direction === 'ASC') !== request.backward;
   const dir = ascending ? sql`ASC` : sql`DESC`;
   const conditions = rowConditions(request.filter);
+  // In one municipality the (municipality_id, key, id) index must serve, not (key, id) with the
+  // other municipalities' rows filtered away: leading with the municipality (filtered by = ANY,
+  // see rowConditions) makes it the only index that yields the order.
+  const only = request.filter.municipalityIds?.length === 1 ? request.filter.municipalityIds[0]! : null;
+  const scope = only === null ? [] : [{ expr: sql`s."municipality_id"`, value: sql`${only}::int` }];
   if (request.cursor) {
     const { keys, id } = request.cursor;
-    const left = join([...parts.map((p) => p.expr), sql`s."id"`]);
-    const right = join([...parts.map((p, i) => sql`${keys[i]}::${p.type}`), sql`${id}::int`]);
+    const left = join([...scope.map((p) => p.expr), ...parts.map((p) => p.expr), sql`s."id"`]);
+    const right = join([...scope.map((p) => p.value), ...parts.map((p, i) => sql`${keys[i]}::${p.type}`), sql`${id}::int`]);
     conditions.push(ascending ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`);
   }
   const selectKeys = join(parts.map((p, i) => sql`(${p.expr})::text AS ${KEY_ALIASES[i]!}`));
-  const orderBy = join([...parts.map((p) => sql`${p.expr} ${dir}`), sql`s."id" ${dir}`]);
+  const orderBy = join([...scope.map((p) => sql`${p.expr} ${dir}`), ...parts.map((p) => sql`${p.expr} ${dir}`), sql`s."id" ${dir}`]);
   return sql`SELECT s."id", ${selectKeys} FROM "archive_series" s ${whereAll(conditions)} ORDER BY ${orderBy} LIMIT ${request.size + 1}`;
 }
 
