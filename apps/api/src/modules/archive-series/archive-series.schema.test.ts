@@ -1,7 +1,7 @@
 import type { Database } from '@samarkiv/db';
 import { openTestDatabase } from '@samarkiv/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normaliseFilter, rowConditions, whereAll } from './filter.ts';
+import { liveOnlyConditions, normaliseFilter, whereAll } from './filter.ts';
 import { makeSeries, municipalityIdOf } from './fixtures.ts';
 
 // The hand-written part of the series_browse migration, invisible to the drift check.
@@ -36,9 +36,10 @@ describe('the series_browse migration', () => {
   it('answers a search through the trigram index on the same expression the API builds', async () => {
     await db.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-      const where = whereAll(rowConditions(normaliseFilter({ search: 'byggesak' })));
+      const where = whereAll(liveOnlyConditions(normaliseFilter({ search: 'byggesak' })));
       const rows = await tx.$queryRaw<Record<string, unknown>[]>`EXPLAIN (FORMAT JSON) SELECT s."id" FROM "archive_series" s ${where}`;
-      expect(JSON.stringify(rows)).toContain('archive_series_search_trgm');
+      const plan = JSON.stringify(rows);
+      expect(plan.includes('archive_series_search_trgm'), plan).toBe(true);
     });
   });
 });
