@@ -40,16 +40,28 @@ const LIVE_DIMENSIONS = sql`s."municipality_id", COALESCE(s."archive_creator_id"
  * or search filter they come from the facet summary (some ten thousand rows at a million
  * series); with one, the matching live rows are grouped once into the summary's shape first,
  * which costs a pass over the matches (the trigram index narrows a search; a broad period
- * range at a million series is the slow case).
+ * range at a million series is the slow case). Facets whose own filter is not active all share
+ * the same conditions and are counted in one GROUPING SETS pass; each facet with an active
+ * filter of its own takes one more pass.
  */
 export function facetsSql(filter: SeriesFilter): Sql {
-  const source = summaryAnswers(filter) ? sql`"archive_series_facet_count"` : sql`live`;
-  const prefix = summaryAnswers(filter)
+  const fromSummary = summaryAnswers(filter);
+  const source = fromSummary ? sql`"archive_series_facet_count"` : sql`live`;
+  const prefix = fromSummary
     ? Prisma.empty
     : sql`WITH live AS MATERIALIZED (SELECT ${LIVE_DIMENSIONS}, count(*)::int AS "count" FROM "archive_series" s ${whereAll([sql`s."deleted_at" IS NULL`, ...liveOnlyConditions(filter)])} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12) `;
-  const selects = FACETS.map(
+  const all = summaryConditions(filter);
+  const ownFilter = (facet: Facet) => summaryConditions(filter, facet).length !== all.length;
+  const shared = FACETS.filter((facet) => !ownFilter(facet));
+  const selects = FACETS.filter(ownFilter).map(
     (facet) => sql`SELECT ${facet}::text AS "facet", ${VALUE[facet]} AS "value", sum(f."count")::int AS "count" FROM ${source} f ${whereAll(summaryConditions(filter, facet))} GROUP BY 2 HAVING sum(f."count") > 0`,
   );
+  if (shared.length > 0) {
+    const facetName = join(shared.map((facet) => sql`WHEN GROUPING(${VALUE[facet]}) = 0 THEN ${facet}::text`), ' ');
+    const facetValue = join(shared.map((facet) => sql`WHEN GROUPING(${VALUE[facet]}) = 0 THEN ${VALUE[facet]}`), ' ');
+    const sets = join(shared.map((facet) => sql`(${VALUE[facet]})`));
+    selects.unshift(sql`SELECT CASE ${facetName} END AS "facet", CASE ${facetValue} END AS "value", sum(f."count")::int AS "count" FROM ${source} f ${whereAll(all)} GROUP BY GROUPING SETS (${sets}) HAVING sum(f."count") > 0`);
+  }
   return sql`${prefix}${join(selects, ' UNION ALL ')}`;
 }
 
