@@ -143,3 +143,37 @@ describe('paging the series', () => {
     expect(longest).toBeGreaterThan(100);
   }, 180_000);
 });
+
+describe('every ordering', () => {
+  it('pages every field in both directions in the order the rows say', async () => {
+    for (const field of Object.keys(KEY).filter((f) => f !== 'RELEVANCE')) {
+      for (const direction of ['ASC', 'DESC'] as const) {
+        const sign = direction === 'ASC' ? 1 : -1;
+        const expected = [...rows].sort((a, b) => sign * (compare(KEY[field]!(a, ''), KEY[field]!(b, '')) || a.id - b.id)).map((r) => String(r.id));
+        const variables = { filter: { municipalityIds: [String(municipalityId)] }, orderBy: { field, direction } };
+        expect(await walkForward(client, variables, 40), `${field} ${direction}`).toEqual(expected);
+        expect(await walkBackward(client, variables, 33), `${field} ${direction}`).toEqual(expected);
+      }
+    }
+  }, 180_000);
+
+  it('puts missing values where the schema says: open period end and missing retention decision last, missing system and classification first', async () => {
+    const variables = (field: string) => ({ filter: { municipalityIds: [String(municipalityId)] }, orderBy: { field, direction: 'ASC' } });
+    const byId = new Map(rows.map((r) => [String(r.id), r]));
+    const periodEnd = (await walkForward(client, variables('PERIOD_END'))).map((id) => byId.get(id)!.periodEnd);
+    expect(periodEnd.at(-1)).toBeNull();
+    expect(periodEnd.findIndex((v) => v === null)).toBe(periodEnd.filter((v) => v !== null).length);
+    const retention = (await walkForward(client, variables('RETENTION_DECISION'))).map((id) => byId.get(id)!.retentionDecision);
+    expect(retention.findIndex((v) => v === null)).toBe(retention.filter((v) => v !== null).length);
+    const system = (await walkForward(client, variables('SYSTEM'))).map((id) => byId.get(id)!.system);
+    expect(system.findLastIndex((v) => v === null)).toBe(system.filter((v) => v === null).length - 1);
+    const classification = (await walkForward(client, variables('CLASSIFICATION_TYPE'))).map((id) => byId.get(id)!.classificationType);
+    expect(classification[0]).toBeNull();
+  });
+
+  it('refuses a cursor of another ordering with BAD_CURSOR', async () => {
+    const first = await client.gql<{ archiveSeries: { pageInfo: { endCursor: string } } }>(`query { archiveSeries(first: 2) { pageInfo { endCursor } } }`);
+    const r = await client.gql(`query($after: String) { archiveSeries(first: 2, after: $after, orderBy: { field: SYSTEM, direction: ASC }) { edges { cursor } } }`, { after: first.data!.archiveSeries.pageInfo.endCursor });
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_CURSOR');
+  });
+});
