@@ -127,6 +127,21 @@ describe('updating a series', () => {
     expect((r.errors![0]!.extensions!.current as { title: string; version: number })).toMatchObject({ title: 'Første', version: 2 });
   });
 
+  it('lets only one of two concurrent updates from the same version win', async () => {
+    const s = await makeSeries(t.db.prisma, flesberg);
+    const other = await t.api.signIn('arkivar');
+    const results = await Promise.all([arkivar, other].map((c, i) => c.gql(UPDATE, { id: String(s.id), input: { version: 1, title: `Samtidig ${i}` } })));
+    expect(results.map(code).sort()).toEqual([undefined, 'VERSION_CONFLICT'].sort());
+    expect((await t.db.prisma.archiveSeries.findUniqueOrThrow({ where: { id: s.id } })).version).toBe(2);
+  });
+
+  it('records the values before and after in the audit row', async () => {
+    const s = await makeSeries(t.db.prisma, flesberg, { title: 'Før' });
+    await arkivar.gql(UPDATE, { id: String(s.id), input: { version: 1, title: 'Etter' } });
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'ArchiveSeries', entityId: String(s.id), action: 'update' } });
+    expect([(audit.before as { title: string }).title, (audit.after as { title: string }).title]).toEqual(['Før', 'Etter']);
+  });
+
   it('checks the rules across fields on the series as it would become', async () => {
     const s = await makeSeries(t.db.prisma, flesberg, { periodStart: new Date('2010-01-01T00:00:00Z') });
     const r = await arkivar.gql(UPDATE, { id: String(s.id), input: { version: 1, periodEnd: '2009-12-31' } });
