@@ -29,6 +29,8 @@ const config: CodegenConfig = {
           TargetSeries: '@samarkiv/db#TargetSeries',
           Finding: '@samarkiv/db#Finding',
           Purpose: '@samarkiv/db#Purpose',
+          ArchiveSeries: '@samarkiv/db#ArchiveSeries',
+          ArchiveSeriesConnection: '../../modules/archive-series/list.ts#SeriesConnectionView',
           User: '../../modules/user/user.service.ts#UserRow',
           Me: '../../modules/auth/auth.service.ts#MeView',
           Membership: '{ municipalityId: number; role: import("@samarkiv/db").Role }',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Database, REPO_ROOT } from '@samarkiv/db';
 import { openTestDatabase } from '@samarkiv/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSeries } from '../modules/archive-series/fixtures.ts';
 import { startTestApi, type TestApi, type TestClient } from '../testing/testApi.ts';
 import { rootFieldRules } from './access.ts';
 import { buildRawSchema } from './schema.ts';
@@ -105,6 +106,21 @@ const CASES: Record<string, (c: CaseContext) => { query: string; variables?: Rec
   },
   deletePurpose: async (c) => ({ query: `mutation($id: ID!) { deletePurpose(id: $id) { id } }`, variables: { id: String((await c.db.prisma.purpose.create({ data: { ordinal: 20_000 + c.n, title: 'Formål' } })).id) } }),
   restorePurpose: async (c) => ({ query: `mutation($id: ID!) { restorePurpose(id: $id) { id } }`, variables: { id: String((await c.db.prisma.purpose.create({ data: { ordinal: 30_000 + c.n, title: 'Formål', deletedAt: new Date() } })).id) } }),
+  // archive-series
+  createArchiveSeries: (c) => ({
+    query: `mutation($input: CreateArchiveSeriesInput!) { createArchiveSeries(input: $input) { id } }`,
+    variables: { input: { municipalityId: String(c.municipalityId), identifier: `MATRIX-${c.n}`, title: 'Matrise', status: 'AKTIV_PERIODE', documentMedium: 'ELEKTRONISK', periodStart: '2020-01-01' } },
+  }),
+  updateArchiveSeries: async (c) => ({
+    query: `mutation($id: ID!, $input: UpdateArchiveSeriesInput!) { updateArchiveSeries(id: $id, input: $input) { id } }`,
+    variables: { id: String((await makeSeries(c.db.prisma, c.municipalityId)).id), input: { version: 1, title: `Matrise ${c.n}` } },
+  }),
+  deleteArchiveSeries: async (c) => ({ query: `mutation($id: ID!) { deleteArchiveSeries(id: $id) { id } }`, variables: { id: String((await makeSeries(c.db.prisma, c.municipalityId)).id) } }),
+  restoreArchiveSeries: async (c) => ({ query: `mutation($id: ID!) { restoreArchiveSeries(id: $id) { id } }`, variables: { id: String((await makeSeries(c.db.prisma, c.municipalityId, { deletedAt: new Date() })).id) } }),
+  mapArchiveSeries: async (c) => ({
+    query: `mutation($id: ID!, $version: Int!) { mapArchiveSeries(id: $id, targetSeriesId: null, version: $version) { id } }`,
+    variables: { id: String((await makeSeries(c.db.prisma, c.municipalityId)).id), version: 1 },
+  }),
 };
 
 // Rows the cases above act on, each made fresh (deletedAt set for a restore).

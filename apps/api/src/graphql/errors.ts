@@ -33,6 +33,8 @@ export const ERROR_CODES = {
   NOT_DELETED: 'Dette er ikke slettet.',
   /** Another live object already has this unique value (`path` names the field). */
   ALREADY_EXISTS: 'Det finnes allerede en oppføring med denne verdien.',
+  /** Archive series: the chosen predecessor (successor) already has another successor (predecessor); `path` names the field. */
+  CHAIN_CONFLICT: 'Arkivdelen er allerede knyttet til en annen forløper eller arvtaker.',
   /** A page size above the cap (100) or below 1. */
   BAD_PAGE_SIZE: 'Du kan be om mellom 1 og 100 rader om gangen.',
   /** A cursor that this server did not hand out. */

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Archive, ArchiveCreator, Finding, Milestone, Municipality, Phase, PrismaClient, Risk, Role, TargetSeries } from '@samarkiv/db';
+import type { Archive, ArchiveCreator, ArchiveSeries, Finding, Milestone, Municipality, Phase, PrismaClient, Risk, Role, TargetSeries } from '@samarkiv/db';
 
 // Built per request so that no cached row outlives the request that read it.
 export function createLoaders(prisma: PrismaClient) {
@@ -23,6 +23,8 @@ export function createLoaders(prisma: PrismaClient) {
     archiveById: byId<Archive>((ids) => prisma.archive.findMany({ where: { id: { in: ids } } })),
     archiveCreatorById: byId<ArchiveCreator>((ids) => prisma.archiveCreator.findMany({ where: { id: { in: ids } } })),
     targetSeriesById: byId<TargetSeries>((ids) => prisma.targetSeries.findMany({ where: { id: { in: ids } } })),
+    // archive-series: predecessor and successor of the rows on a page.
+    archiveSeriesById: byId<ArchiveSeries>((ids) => prisma.archiveSeries.findMany({ where: { id: { in: ids } } })),
     membershipsByUser: new DataLoader<number, { municipalityId: number; role: Role }[]>(async (userIds) => {
       const rows = await prisma.membership.findMany({ where: { userId: { in: [...userIds] } }, select: { userId: true, municipalityId: true, role: true }, orderBy: { id: 'asc' } });
       return userIds.map((id) => rows.filter((row) => row.userId === id));

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { archiveResolvers } from '../modules/archive/archive.resolvers.ts';
+import { archiveSeriesResolvers } from '../modules/archive-series/archive-series.resolvers.ts';
 import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers.ts';
@@ -39,13 +40,13 @@ export function buildRawSchema(): GraphQLSchema {
     typeDefs: [ROOT_SDL, ...readModuleSdl()],
     resolvers: [
       archiveResolvers,
+      archiveSeriesResolvers,
       municipalityResolvers,
       riskResolvers,
       milestoneResolvers,
       authResolvers,
       userResolvers,
       auditResolvers,
-      // modules of helper rest: target series, findings, purposes
       targetSeriesResolvers,
       successFactorResolvers,
       purposeResolvers,

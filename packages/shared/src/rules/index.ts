@@ -6,3 +6,4 @@ export * from './archives.ts';
 export * from './targetSeries.ts';
 export * from './findings.ts';
 export * from './purposes.ts';
+export * from './series.ts';

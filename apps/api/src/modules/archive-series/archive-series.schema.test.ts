@@ -1,0 +1,46 @@
+import type { Database } from '@samarkiv/db';
+import { openTestDatabase } from '@samarkiv/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveOnlyConditions, normaliseFilter, whereAll } from './filter.ts';
+import { makeSeries, municipalityIdOf } from './fixtures.ts';
+
+// The hand-written part of the series_browse migration, invisible to the drift check.
+
+let db: Database;
+let flesberg: number;
+beforeAll(async () => {
+  db = await openTestDatabase('seeded');
+  flesberg = await municipalityIdOf(db.prisma, '3334');
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('the series_browse migration', () => {
+  it('refuses a second live series with the same identifier in a municipality, but not beside a deleted one', async () => {
+    await makeSeries(db.prisma, flesberg, { identifier: 'DUP-1', deletedAt: new Date() });
+    await makeSeries(db.prisma, flesberg, { identifier: 'DUP-1' });
+    await expect(makeSeries(db.prisma, flesberg, { identifier: 'DUP-1' })).rejects.toThrow();
+  });
+
+  it('keeps the facet summary by triggers on insert, update, delete and truncate', async () => {
+    const session = await db.session();
+    try {
+      const triggers = await session.query<{ tgname: string }>(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'archive_series'::regclass AND NOT tgisinternal ORDER BY tgname`);
+      expect(triggers.map((t) => t.tgname)).toEqual(['archive_series_facet_delete', 'archive_series_facet_insert', 'archive_series_facet_truncate', 'archive_series_facet_update']);
+    } finally {
+      await session.release();
+    }
+  });
+
+  it('answers a search through the trigram index on the same expression the API builds', async () => {
+    await db.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      const where = whereAll(liveOnlyConditions(normaliseFilter({ search: 'byggesak' })));
+      const rows = await tx.$queryRaw<Record<string, unknown>[]>`EXPLAIN (FORMAT JSON) SELECT s."id" FROM "archive_series" s ${where}`;
+      const plan = JSON.stringify(rows);
+      expect(plan.includes('archive_series_search_trgm'), plan).toBe(true);
+    });
+  });
+});
+
