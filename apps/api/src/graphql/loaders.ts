@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { createRiskLoaders } from '../modules/risk/risk.loaders.ts';
 import type { Archive, ArchiveCreator, Milestone, Municipality, PrismaClient, Risk, Role, TargetSeries } from '@samarkiv/db';
 
 // Built per request so that no cached row outlives the request that read it.
@@ -41,6 +42,8 @@ export function createLoaders(prisma: PrismaClient) {
       });
       return phaseIds.map((id) => milestones.filter((milestone) => milestone.phaseId === id));
     }),
+    // risk module: risks, areas, measures, assessments, acceptance criteria
+    ...createRiskLoaders(prisma),
   };
 }
 

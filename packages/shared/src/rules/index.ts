@@ -1,2 +1,3 @@
 export * from './users.ts';
 export * from './common.ts';
+export * from './risks.ts';
