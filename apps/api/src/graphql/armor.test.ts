@@ -138,6 +138,8 @@ describe('page sizes', () => {
     users: '',
     auditEvents: '',
     entityHistory: 'entityType: "User", entityId: "1", ',
+    risks: '',
+    measures: '',
   } as Record<string, string>;
 
   it('names every paged root field of the schema', () => {

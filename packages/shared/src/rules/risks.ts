@@ -12,7 +12,7 @@ export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH'] as const;
 export const SCALE_AXES = ['LIKELIHOOD', 'CONSEQUENCE'] as const;
 
 /** Left out (undefined) stays as it is; anything else is parsed by the rule (null may clear). */
-const patch = <T extends z.ZodType>(rule: T) => z.union([z.undefined(), rule]);
+const patch = <T extends z.ZodType>(rule: T) => rule.optional();
 
 /** A likelihood or consequence on the 1..5 scale. */
 export const scoreRule = (label: string) =>
