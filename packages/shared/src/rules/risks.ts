@@ -192,12 +192,16 @@ function checkCells(cells: Cell[], ctx: z.RefinementCtx): void {
     if (at.has(key)) ctx.addIssue({ code: 'custom', path: ['cells', i], message: `Cellen S${cell.likelihood} × K${cell.consequence} er med mer enn én gang.` });
     else at.set(key, i);
   });
+  let complete = cells.length === 25;
   for (let l = 1; l <= 5; l++) {
     for (let c = 1; c <= 5; c++) {
-      if (!at.has(`${l}:${c}`)) ctx.addIssue({ code: 'custom', path: ['cells'], message: `Cellen S${l} × K${c} mangler: alle 25 cellene må være med.` });
+      if (at.has(`${l}:${c}`)) continue;
+      complete = false;
+      ctx.addIssue({ code: 'custom', path: ['cells'], message: `Cellen S${l} × K${c} mangler: alle 25 cellene må være med.` });
     }
   }
-  if (at.size !== 25 || cells.length !== 25) return;
+  // Zod runs this refinement even when a cell failed its own rule: look at levels only on a whole grid.
+  if (!complete) return;
   const rank = (l: number, c: number) => LEVEL_RANK[cells[at.get(`${l}:${c}`)!]!.level];
   for (let l = 1; l <= 5; l++) {
     for (let c = 1; c <= 5; c++) {
