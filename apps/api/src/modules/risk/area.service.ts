@@ -64,6 +64,8 @@ export async function updateRiskArea(ctx: Context, id: string, input: unknown): 
 export async function deleteRiskArea(ctx: Context, id: string): Promise<RiskArea> {
   const areaId = toId(id);
   return ctx.prisma.$transaction(async (tx) => {
+    // Taken before counting: a risk being created in the area (FOR SHARE) finishes first, or waits and fails.
+    await tx.$queryRaw`SELECT id FROM risk_area WHERE id = ${areaId} FOR UPDATE`;
     const before = live(await tx.riskArea.findUnique({ where: { id: areaId } }));
     const risks = await tx.risk.count({ where: { areaId, deletedAt: null } });
     if (risks > 0) throw new AppError('IN_USE', `Risikoområdet har ${risks} risikoer. Flytt eller slett dem først.`, { path: ['id'], dependents: { risks } });

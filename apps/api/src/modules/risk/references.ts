@@ -26,3 +26,12 @@ export async function assertPersonExists(ctx: Context, userId: number | null | u
 export function isUniqueViolation(error: unknown): boolean {
   return (error as Prisma.PrismaClientKnownRequestError | null)?.code === 'P2002';
 }
+
+/**
+ * Inside a write's transaction: holds the area against a concurrent delete (which takes the row
+ * FOR UPDATE before counting its risks), so a risk never lands in an area deleted meanwhile.
+ */
+export async function lockAreaLive(tx: Prisma.TransactionClient, areaId: number, path: (string | number)[] = ['input', 'areaId']): Promise<void> {
+  const rows = await tx.$queryRaw<{ deleted_at: Date | null }[]>`SELECT deleted_at FROM risk_area WHERE id = ${areaId} FOR SHARE`;
+  if (!rows[0] || rows[0].deleted_at) throw new AppError('VALIDATION_FAILED', 'Risikoområdet finnes ikke.', { path });
+}

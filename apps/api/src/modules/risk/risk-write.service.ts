@@ -5,7 +5,7 @@ import { AppError } from '../../graphql/errors.ts';
 import { parseInput } from '../../graphql/validation.ts';
 import { assertDeleted, assertVersion, live, toId } from '../../graphql/writes.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { assertAreaLive, assertMunicipalitiesLive, assertPersonExists, isUniqueViolation } from './references.ts';
+import { assertAreaLive, assertMunicipalitiesLive, assertPersonExists, isUniqueViolation, lockAreaLive } from './references.ts';
 import { assertMayChangeRisk, type RiskReach } from './scope.ts';
 import { toDbDate } from './time.ts';
 
@@ -40,6 +40,7 @@ export async function createRisk(ctx: Context, input: unknown): Promise<Risk> {
     return await ctx.prisma.$transaction(async (tx) => {
       const clash = await tx.risk.findUnique({ where: { reference: data.reference }, select: { deletedAt: true } });
       if (clash) throw referenceTaken(Boolean(clash.deletedAt));
+      await lockAreaLive(tx, data.areaId);
       const risk = await tx.risk.create({
         data: { ...fields, nextReviewDate: toDbDate(nextReviewDate), municipalities: { createMany: { data: municipalityIds.map((municipalityId) => ({ municipalityId })) } } },
       });
@@ -80,6 +81,7 @@ export async function updateRisk(ctx: Context, id: string, input: unknown): Prom
       data: { ...fields, appliesToAll, ...(nextReviewDate !== undefined ? { nextReviewDate: toDbDate(nextReviewDate) } : {}), version: { increment: 1 } },
     });
     if (changed.count === 0) await conflict(tx, riskId, version);
+    if (data.areaId !== undefined) await lockAreaLive(tx, data.areaId);
     const reachChanged = appliesToAll !== before.appliesToAll || named.join() !== before.municipalityIds.join();
     if (reachChanged) {
       await tx.riskMunicipality.deleteMany({ where: { riskId } });
@@ -139,6 +141,7 @@ export async function restoreRisk(ctx: Context, id: string): Promise<Risk> {
   assertDeleted(before);
   if (before.area.deletedAt) throw new AppError('VALIDATION_FAILED', 'Risikoområdet er slettet. Gjenopprett området først.', { path: ['id'] });
   return ctx.prisma.$transaction(async (tx) => {
+    await lockAreaLive(tx, before.areaId, ['id']);
     const changed = await tx.risk.updateMany({ where: { id: riskId, deletedAt: { not: null } }, data: { deletedAt: null, version: { increment: 1 } } });
     if (changed.count === 0) throw new AppError('NOT_DELETED');
     const after = await tx.risk.findUniqueOrThrow({ where: { id: riskId } });

@@ -232,6 +232,24 @@ describe('risk areas', () => {
     expectCode(await admin.gql(UPDATE_AREA, { id: String(formelt.id), input: { code: 'FORMELT', version: formelt.version } }), 'ALREADY_EXISTS', ['input', 'code']);
   });
 
+  it('never leaves a live risk in a deleted area when a create and the delete race', async () => {
+    for (let i = 0; i < 3; i++) {
+      const own = await t.db.prisma.riskArea.create({ data: { code: `KAPP${i}`, name: 'Kappløp' } });
+      const [created, deleted] = await Promise.all([
+        admin.gql(CREATE, { input: input({ reference: `K-${i}`, areaId: String(own.id) }) }),
+        coordinator.gql(DELETE_AREA, { id: String(own.id) }),
+      ]);
+      if (created.errors) {
+        expectCode(created, 'VALIDATION_FAILED', ['input', 'areaId']);
+        expect(deleted.errors).toBeUndefined();
+      } else {
+        expectCode(deleted, 'IN_USE');
+      }
+      const area = await t.db.prisma.riskArea.findUniqueOrThrow({ where: { id: own.id }, include: { risks: { where: { deletedAt: null } } } });
+      expect(Boolean(area.deletedAt) && area.risks.length > 0).toBe(false);
+    }
+  });
+
   it('refuses to delete an area that still has live risks with IN_USE naming them', async () => {
     const own = await t.db.prisma.riskArea.create({ data: { code: 'BRUKT', name: 'Brukt' } });
     const risk = await makeRisk(t.db, { reference: 'N-01', areaId: own.id, municipalityIds: [kongsberg] });
