@@ -132,6 +132,11 @@ describe('measure writes', () => {
     expectCode(await admin.gql(CREATE, { input: { riskId: String(risk.id), title: 'X', deadline: '31.01.2027' } }), 'VALIDATION_FAILED', ['input', 'deadline']);
     expectCode(await admin.gql(CREATE, { input: { riskId: String(risk.id), title: 'X', ownerId: '99999' } }), 'VALIDATION_FAILED', ['input', 'ownerId']);
     expectCode(await admin.gql(CREATE, { input: { riskId: '99999', title: 'X' } }), 'NOT_FOUND', ['input', 'riskId']);
+    const m = await measure(risk.id, 'Tiltak');
+    expectCode(await admin.gql(UPDATE, { id: String(m.id), input: { title: ' ', version: 1 } }), 'VALIDATION_FAILED', ['input', 'title']);
+    expectCode(await admin.gql(UPDATE, { id: String(m.id), input: { deadline: '2027-02-30', version: 1 } }), 'VALIDATION_FAILED', ['input', 'deadline']);
+    expectCode(await admin.gql(UPDATE, { id: '999999', input: { title: 'X', version: 1 } }), 'NOT_FOUND', ['id']);
+    expectCode(await admin.gql(COMPLETE, { id: String(m.id), version: 3 }), 'VERSION_CONFLICT', ['input', 'version']);
   });
 
   it('refuses a stale version with VERSION_CONFLICT and the current values', async () => {

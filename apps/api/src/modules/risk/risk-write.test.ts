@@ -112,6 +112,19 @@ describe('updateRisk', () => {
     expect(data!.updateRisk).toMatchObject({ nextReviewDate: null, title: risk.title });
   });
 
+  it('answers NOT_FOUND for a risk that does not exist or is deleted, and field errors for bad input', async () => {
+    const risk = await makeRisk(t.db, { reference: 'N-01', areaId: area, municipalityIds: [kongsberg] });
+    const gone = await makeRisk(t.db, { reference: 'N-02', areaId: area, municipalityIds: [kongsberg], deletedAt: new Date() });
+    expectCode(await admin.gql(UPDATE, { id: '999999', input: { title: 'X', version: 1 } }), 'NOT_FOUND', ['id']);
+    expectCode(await admin.gql(UPDATE, { id: String(gone.id), input: { title: 'X', version: 1 } }), 'NOT_FOUND', ['id']);
+    expectCode(await admin.gql(RESCORE, { id: String(gone.id), input: { inherentLikelihood: 2, inherentConsequence: 2, version: 1 } }), 'NOT_FOUND', ['id']);
+    expectCode(await admin.gql(UPDATE, { id: String(risk.id), input: { title: '', version: 1 } }), 'VALIDATION_FAILED', ['input', 'title']);
+    expectCode(await admin.gql(UPDATE, { id: String(risk.id), input: { version: 0 } }), 'VALIDATION_FAILED', ['input', 'version']);
+    expectCode(await admin.gql(UPDATE, { id: String(risk.id), input: { nextReviewDate: 'snart', version: 1 } }), 'VALIDATION_FAILED', ['input', 'nextReviewDate']);
+    expectCode(await admin.gql(UPDATE, { id: String(risk.id), input: { areaId: '99999', version: 1 } }), 'VALIDATION_FAILED', ['input', 'areaId']);
+    expectCode(await admin.gql(UPDATE, { id: String(risk.id), input: { title: 'X', version: 5 } }), 'VERSION_CONFLICT', ['input', 'version']);
+  });
+
   it('refuses a risk left with no municipality and not for all', async () => {
     const risk = await makeRisk(t.db, { reference: 'N-01', areaId: area, municipalityIds: [kongsberg] });
     expectCode(await admin.gql(UPDATE, { id: String(risk.id), input: { municipalityIds: [], version: 1 } }), 'VALIDATION_FAILED', ['input', 'municipalityIds']);
