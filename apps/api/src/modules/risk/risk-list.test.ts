@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../testing/testApi.ts';
 import { useTestApi } from '../../testing/useTestApi.ts';
@@ -135,6 +136,41 @@ describe('risks: ordering and pages', () => {
         expect(walked, `${field} ${direction}`).toEqual(whole);
       }
     }
+  });
+
+  it('visits every matching risk once, in order, under random filters, orderings and page sizes', async () => {
+    // The bulk rows share scores, statuses and dates, so most pages end inside a run of equal keys.
+    const kongsberg = String(await municipalityId(t.db, '3303'));
+    const filterArb = fc.record(
+      {
+        statuses: fc.subarray(['OPEN', 'MONITORING', 'CLOSED'], { minLength: 1 }),
+        municipalityIds: fc.constant([kongsberg]),
+        level: fc.constantFrom('LOW', 'MEDIUM', 'HIGH'),
+        levelBasis: fc.constantFrom('INHERENT', 'RESIDUAL'),
+        search: fc.constantFrom('B-00', 'masse', 'T-'),
+      },
+      { requiredKeys: [] },
+    );
+    const fields = ['REFERENCE', 'TITLE', 'AREA', 'STATUS', 'INHERENT_SCORE', 'RESIDUAL_SCORE', 'NEXT_REVIEW_DATE'] as const;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fields), fc.constantFrom('ASC', 'DESC'), fc.integer({ min: 2, max: 9 }), filterArb, async (field, direction, size, extra) => {
+        const filter = { areaIds: [area, bulkArea], ...extra };
+        const orderBy = { field, direction };
+        const whole = (await viewer.gql<Page>(LIST, { first: 100, filter, orderBy })).data!.risks;
+        const walked: string[] = [];
+        let after: string | null = null;
+        for (let i = 0; i < 50; i++) {
+          const page: Page['risks'] = (await viewer.gql<Page>(LIST, { first: size, after, filter, orderBy })).data!.risks;
+          expect(page.totalCount).toBe(whole.totalCount);
+          walked.push(...page.edges.map((e) => e.node.id));
+          if (!page.pageInfo.hasNextPage) break;
+          after = page.pageInfo.endCursor;
+        }
+        expect(walked).toEqual(whole.edges.map((e) => e.node.id));
+        expect(new Set(walked).size).toBe(whole.totalCount);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('refuses a cursor it did not hand out, or one of another ordering', async () => {
