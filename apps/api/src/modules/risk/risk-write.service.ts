@@ -88,6 +88,10 @@ export async function updateRisk(ctx: Context, id: string, input: unknown): Prom
       await tx.riskMunicipality.createMany({ data: named.map((municipalityId) => ({ riskId, municipalityId })) });
     }
     const after = (await readRisk(tx, riskId))!;
+    // The matrix of a past date reads status from the assessment history: a status change is recorded there too.
+    if (after.status !== before.status) {
+      await tx.riskAssessment.create({ data: { riskId, assessedById: ctx.user?.id ?? null, ...pick(after), comment: null } });
+    }
     await recordAudit(tx, ctx, { action: 'update', entityType: 'Risk', entityId: riskId, before, after });
     return withoutReach(after);
   });

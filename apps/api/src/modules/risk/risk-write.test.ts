@@ -106,6 +106,14 @@ describe('updateRisk', () => {
     expect(audit.after).toMatchObject({ title: 'Endret', version: 2 });
   });
 
+  it('records a status change in the assessment history with the unchanged scores', async () => {
+    const risk = await makeRisk(t.db, { reference: 'N-01', areaId: area, municipalityIds: [kongsberg], scores: [4, 2] });
+    expect((await admin.gql(UPDATE, { id: String(risk.id), input: { status: 'ACCEPTED', version: 1 } })).errors).toBeUndefined();
+    expect((await admin.gql(UPDATE, { id: String(risk.id), input: { title: 'Bare tittel', version: 2 } })).errors).toBeUndefined();
+    const history = await t.db.prisma.riskAssessment.findMany({ where: { riskId: risk.id }, orderBy: { id: 'asc' } });
+    expect(history.map((a) => [a.status, a.inherentLikelihood, a.inherentConsequence])).toEqual([['OPEN', 4, 2], ['ACCEPTED', 4, 2]]);
+  });
+
   it('clears an optional field with null and keeps fields left out', async () => {
     const risk = await makeRisk(t.db, { reference: 'N-01', areaId: area, municipalityIds: [kongsberg], nextReviewDate: '2027-01-01' });
     const { data } = await admin.gql<{ updateRisk: { nextReviewDate: string | null; title: string } }>(UPDATE, { id: String(risk.id), input: { nextReviewDate: null, version: 1 } });
