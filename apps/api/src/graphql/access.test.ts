@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { describe, expect, it } from 'vitest';
 import { applyAccessRules, rootFieldRules } from './access.ts';
@@ -15,7 +16,7 @@ describe('access rules on the schema', () => {
   });
 
   it('refuses to build a schema with a root field that declares no rule', () => {
-    const schema = makeExecutableSchema({ typeDefs: [`type Query`, `type Mutation`, ...readModuleSdl(), `extend type Query { forgotten: Int }`] });
+    const schema = makeExecutableSchema({ typeDefs: [readFileSync(new URL('./root.graphql', import.meta.url), 'utf8'), ...readModuleSdl(), `extend type Query { forgotten: Int }`] });
     expect(() => applyAccessRules(schema)).toThrow('Query.forgotten declares no access rule: add @auth or @public');
   });
 });

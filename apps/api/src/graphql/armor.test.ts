@@ -141,6 +141,9 @@ describe('page sizes', () => {
     auditEvents: '',
     entityHistory: 'entityType: "User", entityId: "1", ',
     findings: '',
+    risks: '',
+    measures: '',
+    archiveSeries: '',
   } as Record<string, string>;
 
   it('names every paged root field of the schema', () => {

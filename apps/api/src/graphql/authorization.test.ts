@@ -134,6 +134,67 @@ const matrixCreator = (c: CaseContext, deletedAt: Date | null = null) =>
 const matrixTargetSeries = (c: CaseContext, deletedAt: Date | null = null) =>
   c.db.prisma.targetSeries.create({ data: { code: `MATRISE-${c.n}`, title: 'Mål', titleSortKey: 'mål', deletedAt } });
 const matrixFinding = (c: CaseContext, deletedAt: Date | null = null) => c.db.prisma.finding.create({ data: { kind: 'LESSON', title: `Funn ${c.n}`, deletedAt } });
+  // risk module: areas, risks, measures, acceptance criteria. An `own` case acts on a risk that names only c.municipalityId.
+  createRiskArea: (c) => ({ query: `mutation($input: CreateRiskAreaInput!) { createRiskArea(input: $input) { id } }`, variables: { input: { code: `MATRISE${c.n}`, name: `Område ${c.n}` } } }),
+  updateRiskArea: async (c) => {
+    const area = await matrixArea(c);
+    return { query: `mutation($id: ID!, $input: UpdateRiskAreaInput!) { updateRiskArea(id: $id, input: $input) { id } }`, variables: { id: String(area.id), input: { name: `Nytt navn ${c.n}`, version: area.version } } };
+  },
+  deleteRiskArea: async (c) => ({ query: `mutation($id: ID!) { deleteRiskArea(id: $id) { id } }`, variables: { id: String((await matrixArea(c)).id) } }),
+  restoreRiskArea: async (c) => ({ query: `mutation($id: ID!) { restoreRiskArea(id: $id) { id } }`, variables: { id: String((await matrixArea(c, new Date())).id) } }),
+  createRisk: async (c) => ({
+    query: `mutation($input: CreateRiskInput!) { createRisk(input: $input) { id } }`,
+    variables: { input: { reference: `MX-${c.n}`, title: 'Matrisetest', areaId: String((await c.db.prisma.riskArea.findFirstOrThrow({ where: { deletedAt: null } })).id), municipalityIds: [String(c.municipalityId)], inherentLikelihood: 3, inherentConsequence: 3 } },
+  }),
+  updateRisk: async (c) => {
+    const risk = await matrixRisk(c);
+    return { query: `mutation($id: ID!, $input: UpdateRiskInput!) { updateRisk(id: $id, input: $input) { id } }`, variables: { id: String(risk.id), input: { title: `Ny tittel ${c.n}`, version: risk.version } } };
+  },
+  rescoreRisk: async (c) => {
+    const risk = await matrixRisk(c);
+    return { query: `mutation($id: ID!, $input: RescoreRiskInput!) { rescoreRisk(id: $id, input: $input) { id } }`, variables: { id: String(risk.id), input: { inherentLikelihood: 4, inherentConsequence: 4, version: risk.version } } };
+  },
+  deleteRisk: async (c) => ({ query: `mutation($id: ID!) { deleteRisk(id: $id) { id } }`, variables: { id: String((await matrixRisk(c)).id) } }),
+  restoreRisk: async (c) => ({ query: `mutation($id: ID!) { restoreRisk(id: $id) { id } }`, variables: { id: String((await matrixRisk(c, new Date())).id) } }),
+  createMeasure: async (c) => ({ query: `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id } }`, variables: { input: { riskId: String((await matrixRisk(c)).id), title: 'Tiltak' } } }),
+  updateMeasure: async (c) => {
+    const measure = await matrixMeasure(c);
+    return { query: `mutation($id: ID!, $input: UpdateMeasureInput!) { updateMeasure(id: $id, input: $input) { id } }`, variables: { id: String(measure.id), input: { title: 'Endret', version: measure.version } } };
+  },
+  completeMeasure: async (c) => {
+    const measure = await matrixMeasure(c);
+    return { query: `mutation($id: ID!, $version: Int!) { completeMeasure(id: $id, version: $version) { id } }`, variables: { id: String(measure.id), version: measure.version } };
+  },
+  deleteMeasure: async (c) => ({ query: `mutation($id: ID!) { deleteMeasure(id: $id) { id } }`, variables: { id: String((await matrixMeasure(c)).id) } }),
+  restoreMeasure: async (c) => ({ query: `mutation($id: ID!) { restoreMeasure(id: $id) { id } }`, variables: { id: String((await matrixMeasure(c, new Date())).id) } }),
+  createAcceptanceCriteriaVersion: (c) => ({
+    query: `mutation($input: CreateAcceptanceCriteriaInput!) { createAcceptanceCriteriaVersion(input: $input) { id } }`,
+    variables: {
+      input: {
+        validFrom: `${2100 + c.n}-01-01`,
+        name: 'Matrisetest',
+        cells: [1, 2, 3, 4, 5].flatMap((likelihood) => [1, 2, 3, 4, 5].map((consequence) => ({ likelihood, consequence, level: likelihood * consequence >= 12 ? 'HIGH' : likelihood * consequence >= 5 ? 'MEDIUM' : 'LOW' }))),
+        scale: (['LIKELIHOOD', 'CONSEQUENCE'] as const).flatMap((axis) => [1, 2, 3, 4, 5].map((level) => ({ axis, level, label: `Nivå ${level}`, description: 'Beskrivelse' }))),
+      },
+    },
+  }),
+};
+
+// risk module: the rows the risk cases act on.
+function matrixArea(c: CaseContext, deletedAt: Date | null = null) {
+  return c.db.prisma.riskArea.create({ data: { code: `MATRISE-AREA-${c.n}`, name: `Område ${c.n}`, deletedAt } });
+}
+
+async function matrixRisk(c: CaseContext, deletedAt: Date | null = null) {
+  const area = await c.db.prisma.riskArea.findFirstOrThrow({ where: { deletedAt: null } });
+  return c.db.prisma.risk.create({
+    data: { reference: `MR-${c.n}`, title: 'Matrisetest', areaId: area.id, inherentLikelihood: 2, inherentConsequence: 2, deletedAt, municipalities: { create: [{ municipalityId: c.municipalityId }] } },
+  });
+}
+
+async function matrixMeasure(c: CaseContext, deletedAt: Date | null = null) {
+  return c.db.prisma.measure.create({ data: { riskId: (await matrixRisk(c)).id, title: 'Tiltak', deletedAt } });
+}
 
 const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 

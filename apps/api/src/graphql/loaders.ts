@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Archive, ArchiveCreator, ArchiveSeries, Finding, Milestone, Municipality, Phase, PrismaClient, Risk, Role, TargetSeries } from '@samarkiv/db';
+import { createRiskLoaders } from '../modules/risk/risk.loaders.ts';
 
 // Built per request so that no cached row outlives the request that read it.
 export function createLoaders(prisma: PrismaClient) {
@@ -68,6 +69,8 @@ export function createLoaders(prisma: PrismaClient) {
       });
       return riskIds.map((id) => links.filter((link) => link.riskId === id).map((link) => link.finding));
     }),
+    // risk module: risks, areas, measures, assessments, acceptance criteria
+    ...createRiskLoaders(prisma),
   };
 }
 

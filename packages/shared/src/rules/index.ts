@@ -7,3 +7,4 @@ export * from './targetSeries.ts';
 export * from './findings.ts';
 export * from './purposes.ts';
 export * from './series.ts';
+export * from './risks.ts';
