@@ -121,19 +121,6 @@ const CASES: Record<string, (c: CaseContext) => { query: string; variables?: Rec
     query: `mutation($id: ID!, $version: Int!) { mapArchiveSeries(id: $id, targetSeriesId: null, version: $version) { id } }`,
     variables: { id: String((await makeSeries(c.db.prisma, c.municipalityId)).id), version: 1 },
   }),
-};
-
-// Rows the cases above act on, each made fresh (deletedAt set for a restore).
-const matrixPhase = (c: CaseContext, deletedAt: Date | null = null) =>
-  c.db.prisma.phase.create({ data: { name: `Fase ${c.n}`, dateStart: new Date('2030-01-01'), dateEnd: new Date('2030-12-31'), datePrecision: 'YEAR', deletedAt } });
-const matrixMilestone = (c: CaseContext, deletedAt: Date | null = null) =>
-  c.db.prisma.milestone.create({ data: { title: `Milepæl ${c.n}`, kind: 'DECISION', dateStart: new Date('2030-01-01'), dateEnd: new Date('2030-01-01'), datePrecision: 'DAY', deletedAt } });
-const matrixArchive = (c: CaseContext, deletedAt: Date | null = null) => c.db.prisma.archive.create({ data: { municipalityId: c.municipalityId, title: `Arkiv ${c.n}`, deletedAt } });
-const matrixCreator = (c: CaseContext, deletedAt: Date | null = null) =>
-  c.db.prisma.archiveCreator.create({ data: { municipalityId: c.municipalityId, creatorId: `matrise-${c.n}`, name: 'Skaper', deletedAt } });
-const matrixTargetSeries = (c: CaseContext, deletedAt: Date | null = null) =>
-  c.db.prisma.targetSeries.create({ data: { code: `MATRISE-${c.n}`, title: 'Mål', titleSortKey: 'mål', deletedAt } });
-const matrixFinding = (c: CaseContext, deletedAt: Date | null = null) => c.db.prisma.finding.create({ data: { kind: 'LESSON', title: `Funn ${c.n}`, deletedAt } });
   // risk module: areas, risks, measures, acceptance criteria. An `own` case acts on a risk that names only c.municipalityId.
   createRiskArea: (c) => ({ query: `mutation($input: CreateRiskAreaInput!) { createRiskArea(input: $input) { id } }`, variables: { input: { code: `MATRISE${c.n}`, name: `Område ${c.n}` } } }),
   updateRiskArea: async (c) => {
@@ -179,6 +166,18 @@ const matrixFinding = (c: CaseContext, deletedAt: Date | null = null) => c.db.pr
     },
   }),
 };
+
+// Rows the cases above act on, each made fresh (deletedAt set for a restore).
+const matrixPhase = (c: CaseContext, deletedAt: Date | null = null) =>
+  c.db.prisma.phase.create({ data: { name: `Fase ${c.n}`, dateStart: new Date('2030-01-01'), dateEnd: new Date('2030-12-31'), datePrecision: 'YEAR', deletedAt } });
+const matrixMilestone = (c: CaseContext, deletedAt: Date | null = null) =>
+  c.db.prisma.milestone.create({ data: { title: `Milepæl ${c.n}`, kind: 'DECISION', dateStart: new Date('2030-01-01'), dateEnd: new Date('2030-01-01'), datePrecision: 'DAY', deletedAt } });
+const matrixArchive = (c: CaseContext, deletedAt: Date | null = null) => c.db.prisma.archive.create({ data: { municipalityId: c.municipalityId, title: `Arkiv ${c.n}`, deletedAt } });
+const matrixCreator = (c: CaseContext, deletedAt: Date | null = null) =>
+  c.db.prisma.archiveCreator.create({ data: { municipalityId: c.municipalityId, creatorId: `matrise-${c.n}`, name: 'Skaper', deletedAt } });
+const matrixTargetSeries = (c: CaseContext, deletedAt: Date | null = null) =>
+  c.db.prisma.targetSeries.create({ data: { code: `MATRISE-${c.n}`, title: 'Mål', titleSortKey: 'mål', deletedAt } });
+const matrixFinding = (c: CaseContext, deletedAt: Date | null = null) => c.db.prisma.finding.create({ data: { kind: 'LESSON', title: `Funn ${c.n}`, deletedAt } });
 
 // risk module: the rows the risk cases act on.
 function matrixArea(c: CaseContext, deletedAt: Date | null = null) {
