@@ -1,9 +1,9 @@
 import type { Sql } from '@samarkiv/db';
 
-/** A row's position in the default series order: what a keyset cursor carries. */
+/** A row's position in the default series order (title by its Norwegian sort key): what a keyset cursor carries. */
 export interface KeyRow {
   id: number;
-  identifier: string;
+  key: string;
 }
 
 /** Facts about the generated database that both the raw-SQL and the API runs need. */
@@ -26,12 +26,11 @@ export interface BenchContext {
 export const PAGE_SIZE = 50;
 
 /**
- * The default order of archiveSeries (no orderBy) as the raw SQL and the deep cursor assume it;
- * the deep scenario checks it against the API. If the series module's default differs, change
- * it here, in KEY_SQL below and in rawSql.ts (DEFAULT_ORDER_SQL and the deep page's keyset).
+ * The default order of archiveSeries (no orderBy and no search): by title's Norwegian sort key,
+ * then id. The deep scenario checks the API's cursors against it.
  */
-export const DEFAULT_ORDER = { field: 'IDENTIFIER', direction: 'ASC' } as const;
-const KEY_SQL = 'identifier, id';
+export const DEFAULT_ORDER = { field: 'TITLE', direction: 'ASC' } as const;
+const KEY_SQL = 'title_sort_key, id';
 
 export async function readContext(sql: Sql): Promise<BenchContext> {
   const [{ total }] = (await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM archive_series WHERE deleted_at IS NULL`)) as [{ total: number }];
@@ -40,7 +39,7 @@ export async function readContext(sql: Sql): Promise<BenchContext> {
   if (!kongsberg) throw new Error('no municipalities in the database');
   const at = async (offset: number): Promise<KeyRow> => {
     const [row] = await sql.query<KeyRow>(
-      `SELECT id, identifier FROM archive_series WHERE deleted_at IS NULL ORDER BY ${KEY_SQL} OFFSET $1 LIMIT 1`,
+      `SELECT id, title_sort_key AS key FROM archive_series WHERE deleted_at IS NULL ORDER BY ${KEY_SQL} OFFSET $1 LIMIT 1`,
       [Math.max(0, Math.min(offset, total - 1))],
     );
     if (!row) throw new Error(`no series at offset ${offset}`);

@@ -83,7 +83,11 @@ async function runRaw(plan: LoadPlan): Promise<LoadResult[]> {
 }
 
 async function runStatements(session: SqlSession, statements: RawStatement[]): Promise<void> {
-  for (const statement of statements) await session.query(statement.text, statement.params ?? []);
+  let previous: Record<string, unknown>[] = [];
+  for (const statement of statements) {
+    const params = typeof statement.params === 'function' ? statement.params(previous) : (statement.params ?? []);
+    previous = await session.query<Record<string, unknown>>(statement.text, params);
+  }
 }
 
 async function runApi(plan: LoadPlan): Promise<LoadResult[]> {

@@ -1,5 +1,5 @@
 import { type BenchContext, DEFAULT_ORDER, PAGE_SIZE } from './context.ts';
-import { deepCursor } from './cursor.ts';
+import { cursorOf } from './cursor.ts';
 import type { GraphQLResult } from './http.ts';
 
 /** Which targets of the issue apply to a scenario. */
@@ -39,7 +39,7 @@ const MATRIX = /* GraphQL */ `
   }`;
 
 interface PageData {
-  archiveSeries: { edges: { cursor: string; node: { id: string; identifier: string } }[] };
+  archiveSeries: { edges: { cursor: string; node: { id: string } }[] };
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -50,21 +50,19 @@ export const SCENARIOS: Scenario[] = [
     kind: 'deep',
     query: PAGE,
     async variables(ctx, gql) {
-      // The same query as the first page but for `after`: ask for the first page to see the
-      // cursor format (and that the default order is the one the raw SQL assumes), then build
-      // the deep cursor from it.
+      // The same query as the first page but for `after`. The first page's last cursor must be
+      // the one cursorOf() builds, or the API's cursor format or default order has changed.
       const first = await gql(PAGE, { first: PAGE_SIZE });
       if (first.errors) throw new Error(first.errors[0]!.message);
-      const edges = (first.data as PageData).archiveSeries.edges;
-      const last = edges[edges.length - 1];
-      if (!last || last.node.identifier !== ctx.firstPageLast.identifier) {
-        throw new Error(`the API's default order is not ${DEFAULT_ORDER.field} ${DEFAULT_ORDER.direction}: adapt DEFAULT_ORDER in tests/bench/context.ts and DEFAULT_ORDER_SQL in rawSql.ts`);
+      const last = (first.data as PageData).archiveSeries.edges.at(-1);
+      if (!last || last.cursor !== cursorOf(ctx.firstPageLast)) {
+        throw new Error(`the API's cursor ${last?.cursor} is not ${cursorOf(ctx.firstPageLast)}: adapt tests/bench/cursor.ts or DEFAULT_ORDER in context.ts`);
       }
-      const after = deepCursor(last.cursor, ctx.firstPageLast, ctx.deepAnchor);
+      const after = cursorOf(ctx.deepAnchor);
       const deep = await gql(PAGE, { first: PAGE_SIZE, after });
       if (deep.errors) throw new Error(deep.errors[0]!.message);
-      const got = (deep.data as PageData).archiveSeries.edges[0]?.node.identifier;
-      if (got !== ctx.deepFirst.identifier) throw new Error(`the deep page starts at ${got}, expected ${ctx.deepFirst.identifier}: adapt deepCursor() in tests/bench/cursor.ts`);
+      const got = (deep.data as PageData).archiveSeries.edges[0]?.node.id;
+      if (got !== String(ctx.deepFirst.id)) throw new Error(`the deep page starts at series ${got}, expected ${ctx.deepFirst.id}`);
       return { first: PAGE_SIZE, after };
     },
   },
