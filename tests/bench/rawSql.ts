@@ -8,7 +8,7 @@ import { type BenchContext, PAGE_SIZE } from './context.ts';
 /**
  * The SQL behind each scenario, run through `pg` (PostgreSQL) or in-process (PGlite) for the
  * API/raw ratio. The series statements come from the series module's own builders, so raw and
- * API run the same SQL: the page (ids and sort keys), the rows of those ids, the municipality
+ * API run the same SQL: the page (rows and their sort keys), the municipality
  * names the loader fetches, and the total count. What the API adds is its own cost: HTTP,
  * GraphQL, the session lookup, Prisma.
  */
@@ -27,7 +27,6 @@ function seriesPage(ctx: BenchContext, gqlFilter: ArchiveSeriesFilter, field: Ar
     : Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "archive_series" s ${whereAll(rowConditions(filter))} LIMIT 100001) x`;
   return [
     fromSql(pageSql({ filter, field, direction, size: PAGE_SIZE, backward: false, cursor })),
-    { text: `SELECT * FROM archive_series WHERE id = ANY($1::int[])`, params: (rows) => [rows.slice(0, PAGE_SIZE).map((r) => r.id)] },
     { text: `SELECT * FROM municipality WHERE id = ANY($1::int[])`, params: [ctx.municipalityIds] },
     fromSql(count),
   ];

@@ -5,7 +5,7 @@ import { AppError } from '../../graphql/errors.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.ts';
 import { countSeries, type SeriesCount } from './count.ts';
 import { normaliseFilter, type SeriesFilter } from './filter.ts';
-import { keyParts, keysOf, pageSql, type PageRow } from './page.ts';
+import { keyParts, keysOf, pageSql, seriesOf, type PageRow } from './page.ts';
 
 export interface SeriesConnectionView {
   edges: { cursor: string; node: ArchiveSeries }[];
@@ -36,9 +36,7 @@ export async function listSeries(ctx: Context, args: ListArgs): Promise<SeriesCo
   const more = found.length > size;
   const page = found.slice(0, size);
   if (backward) page.reverse();
-  const rows = await ctx.prisma.archiveSeries.findMany({ where: { id: { in: page.map((r) => r.id) } } });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const edges = page.map((r) => ({ cursor: encodeCursor([field, direction, ...keysOf(r, parts), r.id]), node: byId.get(r.id)! })).filter((e) => e.node);
+  const edges = page.map((r) => ({ cursor: encodeCursor([field, direction, ...keysOf(r, parts), r.id]), node: seriesOf(r) }));
   let counted: Promise<SeriesCount> | null = null;
   return {
     edges,

@@ -1,4 +1,4 @@
-import { Prisma } from '@samarkiv/db';
+import { type ArchiveSeries, Prisma } from '@samarkiv/db';
 import type { ArchiveSeriesOrderField, SortDirection } from '../../graphql/generated/resolvers.ts';
 import { rankExpression, rowConditions, type SeriesFilter, whereAll } from './filter.ts';
 
@@ -74,14 +74,26 @@ export function pageSql(request: PageRequest): Sql {
   }
   const selectKeys = join(parts.map((p, i) => sql`(${p.expr})::text AS ${KEY_ALIASES[i]!}`));
   const orderBy = join([...scope.map((p) => sql`${p.expr} ${dir}`), ...parts.map((p) => sql`${p.expr} ${dir}`), sql`s."id" ${dir}`]);
-  return sql`SELECT s."id", ${selectKeys} FROM "archive_series" s ${whereAll(conditions)} ORDER BY ${orderBy} LIMIT ${request.size + 1}`;
+  // Whole rows in the same statement: the index scan visits each row's heap tuple for the
+  // deleted_at check anyway, and a second query for the rows cost a round trip per page.
+  return sql`SELECT s.*, ${selectKeys} FROM "archive_series" s ${whereAll(conditions)} ORDER BY ${orderBy} LIMIT ${request.size + 1}`;
 }
 
 export interface PageRow {
   id: number;
-  [key: `k${number}`]: string;
+  [column: string]: unknown;
 }
 
 export function keysOf(row: PageRow, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => row[`k${i}`] ?? '');
+  return Array.from({ length: count }, (_, i) => (row[`k${i}`] as string | undefined) ?? '');
+}
+
+/** A page row (snake_case columns, as SQL names them) as the Prisma model the resolvers take. */
+export function seriesOf(row: PageRow): ArchiveSeries {
+  const out: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (/^k\d$/.test(column)) continue;
+    out[column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())] = value;
+  }
+  return out as unknown as ArchiveSeries;
 }
