@@ -91,9 +91,21 @@ export function keysOf(row: PageRow, count: number): string[] {
 /** A page row (snake_case columns, as SQL names them) as the Prisma model the resolvers take. */
 export function seriesOf(row: PageRow): ArchiveSeries {
   const out: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(row)) {
-    if (/^k\d$/.test(column)) continue;
-    out[column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())] = value;
+  for (const column in row) {
+    const name = propertyName(column);
+    if (name) out[name] = row[column];
   }
   return out as unknown as ArchiveSeries;
+}
+
+// Column name -> property name, worked out once per column rather than once per cell.
+const PROPERTY = new Map<string, string | null>();
+
+function propertyName(column: string): string | null {
+  let name = PROPERTY.get(column);
+  if (name === undefined) {
+    name = /^k\d$/.test(column) ? null : column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    PROPERTY.set(column, name);
+  }
+  return name;
 }
