@@ -1,6 +1,6 @@
 import type { Prisma } from '@samarkiv/db';
-import { auditJson } from '../modules/audit/audit.service.ts';
 import { AppError } from './errors.ts';
+import { versionConflict } from './writes.ts';
 
 // Guards that the simpler modules' writes share (municipalities, timeline, archives, target
 // series, findings, purposes): what keeps a coded answer in front of every database constraint.
@@ -35,7 +35,7 @@ export async function assertWritten<T extends { version: number; deletedAt: Date
   if (count === 1) return;
   const current = await reread();
   if (!current || current.deletedAt) throw new AppError('NOT_FOUND');
-  throw new AppError('VERSION_CONFLICT', undefined, { path: ['input', 'version'], current: auditJson(view(current)) ?? null });
+  throw versionConflict(current, view);
 }
 
 /** IN_USE with the counts of what depends on the object, or nothing when no count is above zero. */

@@ -18,7 +18,12 @@ export function toId(id: string | number, path: (string | number)[] = ['id']): n
  * client can show both versions side by side.
  */
 export function assertVersion<T extends { version: number }>(current: T, basedOn: number, view: (row: T) => unknown = (row) => row): void {
-  if (current.version !== basedOn) throw new AppError('VERSION_CONFLICT', undefined, { path: ['input', 'version'], current: auditJson(view(current)) ?? null });
+  if (current.version !== basedOn) throw versionConflict(current, view);
+}
+
+/** VERSION_CONFLICT carrying the row as it is now (through `view`, as the client sees it). */
+export function versionConflict<T>(current: T, view: (row: T) => unknown = (row) => row, path: (string | number)[] = ['input', 'version']): AppError {
+  return new AppError('VERSION_CONFLICT', undefined, { path, current: auditJson(view(current)) ?? null });
 }
 
 /** Whether the user holds one of the roles in the municipality (ADMIN holds every role everywhere). */

@@ -1,4 +1,5 @@
 import type { ArchiveSeries } from '@samarkiv/db';
+import { isoDate } from '../../graphql/dates.ts';
 import { norwegianSortKey } from '@samarkiv/shared';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -56,14 +57,13 @@ beforeAll(async () => {
   rows = await t.db.prisma.archiveSeries.findMany({ where: { municipalityId } });
 });
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const KEY: Record<string, (r: ArchiveSeries, search: string) => (string | number)[]> = {
   IDENTIFIER: (r) => [r.identifier],
   TITLE: (r) => [r.titleSortKey],
   STATUS: (r) => [STATUSES.indexOf(r.status)],
   DOCUMENT_MEDIUM: (r) => [MEDIA.indexOf(r.documentMedium)],
-  PERIOD_START: (r) => [day(r.periodStart)!],
-  PERIOD_END: (r) => [day(r.periodEnd) ?? '9999-12-31'],
+  PERIOD_START: (r) => [isoDate(r.periodStart)],
+  PERIOD_END: (r) => [isoDate(r.periodEnd) ?? '9999-12-31'],
   RETENTION_DECISION: (r) => [r.retentionDecision === null ? 1 : 0, RETENTION.indexOf(r.retentionDecision ?? 'BEVARES')],
   CLASSIFICATION_TYPE: (r) => [r.classificationType ?? ''],
   SYSTEM: (r) => [r.system ?? ''],
@@ -87,8 +87,8 @@ function matches(r: ArchiveSeries, f: Filter): boolean {
   if (f.systems && !f.systems.includes(r.system ?? '\u0000')) return false;
   if (f.retentionDecisionMissing !== undefined && (r.retentionDecision === null) !== f.retentionDecisionMissing) return false;
   if (f.restricted !== undefined && (r.accessRestriction !== null) !== f.restricted) return false;
-  if (f.periodTo && day(r.periodStart)! > f.periodTo) return false;
-  if (f.periodFrom && (day(r.periodEnd) ?? '9999-12-31') < f.periodFrom) return false;
+  if (f.periodTo && isoDate(r.periodStart) > f.periodTo) return false;
+  if (f.periodFrom && (isoDate(r.periodEnd) ?? '9999-12-31') < f.periodFrom) return false;
   if (f.search && !`${r.identifier} ${r.title} ${r.description ?? ''}`.toLowerCase().includes(f.search.toLowerCase())) return false;
   return true;
 }

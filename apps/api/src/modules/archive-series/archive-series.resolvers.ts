@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { required } from '../../graphql/loaders.ts';
 import { canEditSeries, createSeries, deleteSeries, getSeries, listSeries, mapSeries, restoreSeries, seriesFacets, updateSeries } from './archive-series.service.ts';
-import { day } from './view.ts';
+import { isoDate } from '../../graphql/dates.ts';
 
 export const archiveSeriesResolvers: Resolvers = {
   Query: {
@@ -27,9 +27,9 @@ export const archiveSeriesResolvers: Resolvers = {
     predecessor: (series, _, ctx) => (series.predecessorId === null ? null : ctx.loaders.archiveSeriesById.load(series.predecessorId)),
     successor: (series, _, ctx) => (series.successorId === null ? null : ctx.loaders.archiveSeriesById.load(series.successorId)),
     targetSeries: (series, _, ctx) => (series.targetSeriesId === null ? null : ctx.loaders.targetSeriesById.load(series.targetSeriesId)),
-    periodStart: (series) => day(series.periodStart)!,
-    periodEnd: (series) => day(series.periodEnd),
-    depositDate: (series) => day(series.depositDate),
+    periodStart: (series) => isoDate(series.periodStart),
+    periodEnd: (series) => isoDate(series.periodEnd),
+    depositDate: (series) => isoDate(series.depositDate),
     extentShelfMetres: (series) => (series.extentShelfMetres === null ? null : Number(series.extentShelfMetres)),
     updatedAt: (series) => series.updatedAt.toISOString(),
     canEdit: (series, _, ctx) => canEditSeries(ctx, series),

@@ -3,8 +3,9 @@ import { createArchiveSeriesRules, mapArchiveSeriesRules, norwegianSortKey, seri
 import type { Context } from '../../graphql/context.ts';
 import { AppError } from '../../graphql/errors.ts';
 import { parseInput } from '../../graphql/validation.ts';
-import { assertDeleted, assertRoleIn, assertVersion, live, toId } from '../../graphql/writes.ts';
+import { assertDeleted, assertRoleIn, assertVersion, live, toId, versionConflict } from '../../graphql/writes.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { isoDate } from '../../graphql/dates.ts';
 import { seriesView } from './view.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -92,7 +93,7 @@ export async function mapSeries(ctx: Context, id: string, targetSeriesId: string
   await assertRoleIn(ctx, ['ARCHIVIST'], first.municipalityId, 'mapArchiveSeries');
   return ctx.prisma.$transaction(async (tx) => {
     const before = live(await tx.archiveSeries.findUnique({ where: { id: seriesId } }));
-    if (before.version !== data.version) throw new AppError('VERSION_CONFLICT', undefined, { path: ['version'], current: seriesView(before) });
+    if (before.version !== data.version) throw conflict(before, ['version']);
     if (data.targetSeriesId !== null && !(await tx.targetSeries.findFirst({ where: { id: data.targetSeriesId, deletedAt: null }, select: { id: true } }))) {
       throw new AppError('NOT_FOUND', 'Fant ikke målarkivdelen.', { path: ['targetSeriesId'] });
     }
@@ -105,7 +106,7 @@ export async function mapSeries(ctx: Context, id: string, targetSeriesId: string
 }
 
 function conflict(current: ArchiveSeries, path: (string | number)[] = ['input', 'version']): AppError {
-  return new AppError('VERSION_CONFLICT', undefined, { path, current: seriesView(current) });
+  return versionConflict(current, seriesView, path);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,8 +125,7 @@ function toData(fields: Partial<Fields>): Partial<Fields> {
 
 /** The stored series in the input's shape, for the cross-field rules of an update. */
 function fieldsOf(row: ArchiveSeries): Partial<Fields> {
-  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-  return { ...row, periodStart: day(row.periodStart)!, periodEnd: day(row.periodEnd), depositDate: day(row.depositDate) } as Partial<Fields>;
+  return { ...row, periodStart: isoDate(row.periodStart), periodEnd: isoDate(row.periodEnd), depositDate: isoDate(row.depositDate) } as Partial<Fields>;
 }
 
 async function assertUnique(tx: Tx, municipalityId: number, selfId: number | null, fields: Partial<Fields>): Promise<void> {

@@ -4,8 +4,8 @@ import type { Context } from '../../graphql/context.ts';
 import { AppError } from '../../graphql/errors.ts';
 import { parseInput } from '../../graphql/validation.ts';
 import { assertUnique, assertUnused, assertWritten, lockUniqueChecks } from '../../graphql/writeGuards.ts';
-import { assertDeleted, assertRoleIn, assertVersion, live, toId } from '../../graphql/writes.ts';
-import { auditJson, recordAudit } from '../audit/audit.service.ts';
+import { assertDeleted, assertRoleIn, assertVersion, live, toId, versionConflict } from '../../graphql/writes.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 
 // arkiv: archivists keep those of their own municipalities, ADMIN all; restore is ADMIN's.
 
@@ -103,7 +103,7 @@ export async function assertLiveMunicipality(tx: Tx, municipalityId: number, pat
 
 /** The row moved to another municipality after its scope was checked: a conflict the client retries. */
 export function conflict(current: { version: number }): AppError {
-  return new AppError('VERSION_CONFLICT', undefined, { path: ['input', 'version'], current: auditJson(current) ?? null });
+  return versionConflict(current);
 }
 
 export function sortByKey<T extends { id: number }>(rows: T[], text: (row: T) => string): T[] {

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateWindow, fuzzyDateRule, isRealDate } from '@samarkiv/shared';
-import { isDelayed, osloToday } from './milestone.service.ts';
+import { osloDate } from '../../graphql/dates.ts';
+import { isDelayed } from './milestone.service.ts';
 
 const day = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
@@ -24,7 +25,7 @@ describe('date windows', () => {
 
   it('calls a planned milestone delayed only when its window ended before today in Oslo', () => {
     // 23:30 UTC on 31 December is already 1 January in Oslo.
-    const today = osloToday(new Date('2029-12-31T23:30:00Z'));
+    const today = osloDate(new Date('2029-12-31T23:30:00Z'));
     expect(today).toBe('2030-01-01');
     const ended = new Date('2029-12-31T00:00:00Z');
     expect(isDelayed({ status: 'PLANNED', dateEnd: ended }, today)).toBe(true);

@@ -1,6 +1,7 @@
 import type { Milestone, Phase, Prisma } from '@samarkiv/db';
 import { milestoneFilterRules } from '@samarkiv/shared';
 import type { Context } from '../../graphql/context.ts';
+import { isoDate, osloDate, toDbDate } from '../../graphql/dates.ts';
 import { parseInput } from '../../graphql/validation.ts';
 import { toId } from '../../graphql/writes.ts';
 
@@ -30,8 +31,8 @@ export async function listMilestones(ctx: Context, filter: unknown): Promise<Mil
   if (f.kinds?.length) where.kind = { in: f.kinds };
   if (f.statuses?.length) where.status = { in: f.statuses };
   // A window overlapping [from, to]: a milestone known only to its season still shows in a month of it.
-  if (f.from) where.dateEnd = { gte: dateOnly(f.from) };
-  if (f.to) where.dateStart = { lte: dateOnly(f.to) };
+  if (f.from) where.dateEnd = { gte: toDbDate(f.from) };
+  if (f.to) where.dateStart = { lte: toDbDate(f.to) };
   return ctx.prisma.milestone.findMany({ where, orderBy: [...DATE_ORDER] });
 }
 
@@ -44,26 +45,16 @@ type Dated = Pick<Phase, 'dateStart' | 'dateEnd' | 'datePrecision'> & { dateNote
 /** Dates are calendar days (PostgreSQL `date`): format them without a time zone shift. */
 export function fuzzyDate(row: Dated) {
   return {
-    start: row.dateStart.toISOString().slice(0, 10),
-    end: row.dateEnd.toISOString().slice(0, 10),
+    start: isoDate(row.dateStart),
+    end: isoDate(row.dateEnd),
     precision: row.datePrecision,
     note: row.dateNote ?? null,
   };
 }
 
-/** A 'YYYY-MM-DD' as the UTC midnight a `@db.Date` column holds. */
-export function dateOnly(value: string): Date {
-  return new Date(`${value}T00:00:00Z`);
-}
-
-/** Today's date in Norway, whatever the server's time zone. */
-export function osloToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** Still planned after the last day its window allows. */
-export function isDelayed(milestone: Pick<Milestone, 'status' | 'dateEnd'>, today = osloToday()): boolean {
-  return milestone.status === 'PLANNED' && milestone.dateEnd.toISOString().slice(0, 10) < today;
+export function isDelayed(milestone: Pick<Milestone, 'status' | 'dateEnd'>, today = osloDate()): boolean {
+  return milestone.status === 'PLANNED' && isoDate(milestone.dateEnd) < today;
 }
 
 /** The row as the client sees it, for the `current` of a version conflict. */

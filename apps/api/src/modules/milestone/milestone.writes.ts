@@ -6,7 +6,8 @@ import { parseInput } from '../../graphql/validation.ts';
 import { assertUnused, assertWritten } from '../../graphql/writeGuards.ts';
 import { assertDeleted, assertVersion, live, toId } from '../../graphql/writes.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { dateOnly, datedView } from './milestone.service.ts';
+import { toDbDate } from '../../graphql/dates.ts';
+import { datedView } from './milestone.service.ts';
 
 // Writes of the timeline: ADMIN and COORDINATOR (the field rule); restore is ADMIN's.
 
@@ -14,7 +15,7 @@ type Tx = Prisma.TransactionClient;
 type DateInput = { start: string; end: string; precision: Phase['datePrecision']; note: string | null };
 
 function dateColumns(date: DateInput) {
-  return { dateStart: dateOnly(date.start), dateEnd: dateOnly(date.end), datePrecision: date.precision };
+  return { dateStart: toDbDate(date.start), dateEnd: toDbDate(date.end), datePrecision: date.precision };
 }
 
 export async function createPhase(ctx: Context, input: unknown): Promise<Phase> {

@@ -4,7 +4,7 @@ import type { Context } from '../../graphql/context.ts';
 import { AppError } from '../../graphql/errors.ts';
 import { parseInput } from '../../graphql/validation.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { isoDate, osloDate, toDbDate } from './time.ts';
+import { isoDate, osloDate, toDbDate } from '../../graphql/dates.ts';
 import { isRealDate } from '@samarkiv/shared';
 
 export interface CriteriaView {

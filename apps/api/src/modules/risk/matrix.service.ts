@@ -4,7 +4,7 @@ import { AppError } from '../../graphql/errors.ts';
 import { asOfDate, type CriteriaView, criteriaOn, levelOf } from './criteria.service.ts';
 import { basisColumns, CURRENT, type RiskBasis, type RiskFilterInput, riskConditions, type ScoreColumns, whereOf } from './risk-filter.ts';
 import { loadRisksInOrder } from './risk.service.ts';
-import { osloDate, osloEndOfDay } from './time.ts';
+import { osloDate, osloEndOfDay } from '../../graphql/dates.ts';
 
 export interface RiskMatrixView {
   asOf: string;

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { assertPersonExists } from './references.ts';
 import { whereOf } from './risk-filter.ts';
 import { assertMayChangeRisk } from './scope.ts';
-import { osloDate, toDbDate } from './time.ts';
+import { osloDate, toDbDate } from '../../graphql/dates.ts';
 
 type Tx = Prisma.TransactionClient;
 

@@ -7,7 +7,7 @@ import { assertDeleted, assertVersion, live, toId } from '../../graphql/writes.t
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertAreaLive, assertMunicipalitiesLive, assertPersonExists, isUniqueViolation, lockAreaLive } from './references.ts';
 import { assertMayChangeRisk, type RiskReach } from './scope.ts';
-import { toDbDate } from './time.ts';
+import { toDbDate } from '../../graphql/dates.ts';
 
 type Tx = Prisma.TransactionClient;
 type RiskWithReach = Risk & { municipalityIds: number[] };

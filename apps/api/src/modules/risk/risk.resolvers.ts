@@ -5,7 +5,7 @@ import { riskMatrix } from './matrix.service.ts';
 import { completeMeasure, createMeasure, deleteMeasure, isOverdue, listMeasures, measureRisk, measuresOfRisk, restoreMeasure, updateMeasure } from './measure.service.ts';
 import { createRisk, deleteRisk, rescoreRisk, restoreRisk, updateRisk } from './risk-write.service.ts';
 import { canEditRisk, getRisk, listRisks, riskArea, riskLevel } from './risk.service.ts';
-import { isoDate } from './time.ts';
+import { isoDate } from '../../graphql/dates.ts';
 
 const person = (ctx: Parameters<typeof listRiskAreas>[0], id: number | null) => (id === null ? null : ctx.loaders.personById.load(id));
 

@@ -6,7 +6,7 @@ import { toId } from '../../graphql/writes.ts';
 import { criteriaOn, levelOf } from './criteria.service.ts';
 import { type RiskFilterInput, riskConditions, usesLevels, whereOf } from './risk-filter.ts';
 import { mayChangeRisk } from './scope.ts';
-import { osloDate } from './time.ts';
+import { osloDate } from '../../graphql/dates.ts';
 
 export type RiskOrderField = 'REFERENCE' | 'TITLE' | 'AREA' | 'STATUS' | 'INHERENT_SCORE' | 'RESIDUAL_SCORE' | 'NEXT_REVIEW_DATE';
 type Direction = 'ASC' | 'DESC';

@@ -1,5 +1,6 @@
-// The register's calendar is Europe/Oslo: "today", "overdue" and "as of a date" are Oslo days,
-// whatever the server's own time zone.
+// Samarkiv's calendar is Europe/Oslo: "today", "overdue", "delayed" and "as of a date" are Oslo
+// days, whatever the server's own time zone. `date` columns are calendar days, read and written
+// as UTC midnight so that no time zone shifts them.
 
 const OSLO_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
 const OSLO_PARTS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -27,16 +28,20 @@ export function osloStartOfDay(date: string): Date {
 
 /** The first instant after an Oslo calendar day: "at or before the end of the day" is "before this". */
 export function osloEndOfDay(date: string): Date {
-  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const next = isoDate(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000));
   return osloStartOfDay(next);
 }
 
 /** A `@db.Date` column (UTC midnight) as YYYY-MM-DD. */
+export function isoDate(value: Date): string;
+export function isoDate(value: Date | null): string | null;
 export function isoDate(value: Date | null): string | null {
   return value ? value.toISOString().slice(0, 10) : null;
 }
 
 /** YYYY-MM-DD as the Date Prisma writes to a `@db.Date` column. */
+export function toDbDate(value: string): Date;
+export function toDbDate(value: string | null): Date | null;
 export function toDbDate(value: string | null): Date | null {
   return value ? new Date(`${value}T00:00:00Z`) : null;
 }
