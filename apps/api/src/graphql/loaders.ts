@@ -13,13 +13,15 @@ export function createLoaders(prisma: PrismaClient) {
     countsByMunicipality: new DataLoader<number, { series: number; archives: number; risks: number }>(async (ids) => {
       const where = { municipalityId: { in: [...ids] }, deletedAt: null };
       const [series, archives, named, forAll] = await Promise.all([
-        prisma.archiveSeries.groupBy({ by: ['municipalityId'], where, _count: { _all: true } }),
+        // From the facet summary (live series only), not a GROUP BY over a million series rows.
+        prisma.archiveSeriesFacetCount.groupBy({ by: ['municipalityId'], where: { municipalityId: { in: [...ids] } }, _sum: { count: true } }),
         prisma.archive.groupBy({ by: ['municipalityId'], where, _count: { _all: true } }),
         prisma.riskMunicipality.groupBy({ by: ['municipalityId'], where: { municipalityId: { in: [...ids] }, risk: { deletedAt: null, appliesToAll: false } }, _count: { _all: true } }),
         prisma.risk.count({ where: { deletedAt: null, appliesToAll: true } }),
       ]);
       const count = (rows: { municipalityId: number; _count: { _all: number } }[], id: number) => rows.find((r) => r.municipalityId === id)?._count._all ?? 0;
-      return ids.map((id) => ({ series: count(series, id), archives: count(archives, id), risks: count(named, id) + forAll }));
+      const seriesOf = (id: number) => series.find((r) => r.municipalityId === id)?._sum.count ?? 0;
+      return ids.map((id) => ({ series: seriesOf(id), archives: count(archives, id), risks: count(named, id) + forAll }));
     }),
     archiveById: byId<Archive>((ids) => prisma.archive.findMany({ where: { id: { in: ids } } })),
     archiveCreatorById: byId<ArchiveCreator>((ids) => prisma.archiveCreator.findMany({ where: { id: { in: ids } } })),
