@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, osloStartOfDay } from './format.ts';
+import { formatDate, formatDateTime, osloStartOfDay, osloToday } from './format.ts';
 
 describe('formatDateTime', () => {
   it('shows an instant as dd.mm.åååå hh:mm in Oslo time, summer and winter', () => {
@@ -18,5 +18,19 @@ describe('osloStartOfDay', () => {
 
   it('ignores a value that is not a date', () => {
     expect(osloStartOfDay('i går')).toBeUndefined();
+  });
+});
+
+describe('formatDate', () => {
+  it('shows a calendar day as dd.mm.åååå and leaves anything else as it came', () => {
+    expect(formatDate('2026-03-05')).toBe('05.03.2026');
+    expect(formatDate('snart')).toBe('snart');
+  });
+});
+
+describe('osloToday', () => {
+  it('is the Oslo calendar day, which is ahead of UTC late in the evening', () => {
+    expect(osloToday(new Date('2026-01-15T23:30:00.000Z'))).toBe('2026-01-16');
+    expect(osloToday(new Date('2026-07-01T08:05:00.000Z'))).toBe('2026-07-01');
   });
 });

@@ -30,6 +30,18 @@ export function formatDateTime(iso: string): string {
   return `${day}.${month}.${year} ${hour}:${minute}`;
 }
 
+/** A calendar day (yyyy-mm-dd, as the API sends dates) as "05.03.2026"; anything else as it came. */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : isoDate;
+}
+
+/** Today's date in Europe/Oslo as yyyy-mm-dd (the API's "today"). */
+export function osloToday(now: Date = new Date()): string {
+  const { day, month, year } = partsOf(dateTimeParts, now);
+  return `${year}-${month}-${day}`;
+}
+
 const osloOffsetParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Oslo',
   year: 'numeric',
