@@ -18,6 +18,7 @@ const ChangePasswordPage = lazy(() =>
   import('../features/auth/ChangePasswordPage.tsx').then((module) => ({ default: module.ChangePasswordPage })),
 );
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((module) => ({ default: module.UsersPage })));
+const RiskPage = lazy(() => import('../features/risk/page/RiskPage.tsx').then((module) => ({ default: module.RiskPage })));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })));
 
 export const routes: RouteObject[] = [
@@ -42,6 +43,8 @@ export const routes: RouteObject[] = [
               { index: true, element: <ComingLaterPage area="overview" /> },
               { path: 'bytt-passord', element: <ChangePasswordPage /> },
               { path: 'risiko', element: <ComingLaterPage area="risk" /> },
+              // After the static /risiko/* pages: a risk's own page (numeric id).
+              { path: 'risiko/:id', element: <RiskPage /> },
               { path: 'arkivserier', element: <ComingLaterPage area="archiveSeries" /> },
               { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },
               { path: 'funn', element: <ComingLaterPage area="findings" /> },
