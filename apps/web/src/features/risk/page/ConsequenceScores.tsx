@@ -7,7 +7,7 @@ import { SelectField, TextAreaField } from '../../../components/form/fields.tsx'
 import { useFocusFirstInvalid } from '../../../components/form/useFocusFirstInvalid.ts';
 import { NoValue } from '../../../components/table/NoValue.tsx';
 import { describeApiError, fieldErrorsOf } from '../../../lib/errors.ts';
-import { useRiskWrites } from './riskMutations.ts';
+import { useReloadOnConflict, useRiskWrites } from './riskMutations.ts';
 import { CONSEQUENCE_SCORES_FRAGMENT, type ConsequenceScores_risk, type RiskPageChoices, type RiskRef } from './riskPageFragments.ts';
 import { textOrNull } from './validation.ts';
 
@@ -70,6 +70,7 @@ type FormField = 'overallConsequence' | 'consequenceReason' | 'comment';
 function ConsequenceScoresForm({ risk, dimensions }: { risk: ConsequenceScores_risk; dimensions: Dimension[] }) {
   const { t } = useTranslation();
   const { setConsequenceScores } = useRiskWrites(risk.id);
+  const reloadOnConflict = useReloadOnConflict();
   const [scores, setScores] = useState<Record<string, string>>(() =>
     Object.fromEntries(dimensions.map((dimension) => [dimension.id, scoreOf(risk, dimension.id)?.toString() ?? ''])),
   );
@@ -116,7 +117,7 @@ function ConsequenceScoresForm({ risk, dimensions }: { risk: ConsequenceScores_r
       setErrors(atFields);
       return focusFirstInvalid();
     }
-    setProblem(describeApiError(t, result.error));
+    setProblem((await reloadOnConflict(result.error)) ? t('riskPage.conflictReloaded') : describeApiError(t, result.error));
     setAttempt((value) => value + 1);
   }
 

@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/FormAlert.tsx';
 import { TextAreaField, TextField } from '../../../components/form/fields.tsx';
 import { useFocusFirstInvalid } from '../../../components/form/useFocusFirstInvalid.ts';
-import { describeApiError, fieldErrorsOf, type ApiError } from '../../../lib/errors.ts';
+import { describeApiError, fieldErrorsOf } from '../../../lib/errors.ts';
 import { formatDate, osloToday } from '../../../lib/format.ts';
 import { PersonFields, usePeopleChoices } from './people.tsx';
-import { useRiskWrites } from './riskMutations.ts';
+import { useReloadOnConflict, useRiskWrites } from './riskMutations.ts';
 import { RISK_ACCEPTANCE_FRAGMENT, type RiskAcceptance_risk, type RiskRef } from './riskPageFragments.ts';
 import { textOrNull } from './validation.ts';
 
@@ -19,6 +19,7 @@ export function RiskAcceptance({ risk, canEdit }: { risk: RiskRef; canEdit: bool
   const headingId = useId();
   const { data, complete } = useFragment({ fragment: RISK_ACCEPTANCE_FRAGMENT, fragmentName: 'RiskAcceptance_risk', from: risk });
   const { revokeAcceptance } = useRiskWrites(risk.id);
+  const reloadOnConflict = useReloadOnConflict();
   const [accepting, setAccepting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -29,7 +30,7 @@ export function RiskAcceptance({ risk, canEdit }: { risk: RiskRef; canEdit: bool
     setProblem(null);
     const result = await revokeAcceptance.run(version);
     if (!result.ok) {
-      setProblem(describeApiError(t, result.error));
+      setProblem((await reloadOnConflict(result.error)) ? t('riskPage.conflictReloaded') : describeApiError(t, result.error));
       setAttempt((value) => value + 1);
     }
   }
@@ -103,6 +104,7 @@ const expiresOnRule = isoDateRule('utløpsdato');
 function AcceptForm({ risk, onDone }: { risk: RiskAcceptance_risk; onDone(): void }) {
   const { t } = useTranslation();
   const { acceptResidual } = useRiskWrites(risk.id);
+  const reloadOnConflict = useReloadOnConflict();
   const people = usePeopleChoices([risk.acceptance?.approver]);
   const [values, setValues] = useState<Record<AcceptField, string>>({
     approverId: risk.acceptance?.approver?.id ?? '',
@@ -112,7 +114,7 @@ function AcceptForm({ risk, onDone }: { risk: RiskAcceptance_risk; onDone(): voi
     comment: '',
   });
   const [errors, setErrors] = useState<Partial<Record<AcceptField, string>>>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formRef);
@@ -152,14 +154,13 @@ function AcceptForm({ risk, onDone }: { risk: RiskAcceptance_risk; onDone(): voi
       setErrors(atFields);
       return focusFirstInvalid();
     }
-    setProblem(result.error);
+    setProblem((await reloadOnConflict(result.error)) ? t('riskPage.conflictReloaded') : result.error.serverCode === 'NO_RESIDUAL' ? t('riskPage.acceptance.noResidual') : describeApiError(t, result.error));
     setAttempt((value) => value + 1);
   }
 
-  const message = problem ? (problem.serverCode === 'NO_RESIDUAL' ? t('riskPage.acceptance.noResidual') : describeApiError(t, problem)) : null;
   return (
     <form ref={formRef} className="form-stack" noValidate onSubmit={(event) => void submit(event)} aria-label={t('riskPage.acceptance.formLabel')}>
-      <FormAlert message={message} attempt={attempt} />
+      <FormAlert message={problem} attempt={attempt} />
       <PersonFields
         idPrefix="acceptance-approver"
         userLabel={t('riskPage.acceptance.approverUser')}

@@ -7,10 +7,10 @@ import { FormAlert } from '../../../components/form/FormAlert.tsx';
 import { SelectField, TextField } from '../../../components/form/fields.tsx';
 import { useFocusFirstInvalid } from '../../../components/form/useFocusFirstInvalid.ts';
 import { NoValue } from '../../../components/table/NoValue.tsx';
-import { describeApiError, fieldErrorsOf } from '../../../lib/errors.ts';
+import { describeApiError, fieldErrorsOf, type ApiError } from '../../../lib/errors.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { PersonFields, usePeopleChoices, type PersonChoice } from './people.tsx';
-import { useMeasureWrites, type MeasureFields } from './riskMutations.ts';
+import { useMeasureWrites, useReloadOnConflict, type MeasureFields } from './riskMutations.ts';
 import { RISK_MEASURES_FRAGMENT, type MeasureStatus, type RiskMeasure, type RiskRef } from './riskPageFragments.ts';
 import { textOrNull, zodFieldErrors } from './validation.ts';
 import '../../../components/table/table.css';
@@ -36,6 +36,7 @@ export function RiskMeasures({ risk, canEdit }: { risk: RiskRef; canEdit: boolea
   const headingId = useId();
   const { data, complete } = useFragment({ fragment: RISK_MEASURES_FRAGMENT, fragmentName: 'RiskMeasures_risk', from: risk });
   const writes = useMeasureWrites(risk.id);
+  const reloadOnConflict = useReloadOnConflict();
   const people = usePeopleChoices(complete ? data.measures.map((measure) => measure.owner) : []);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState<string | null>(null);
@@ -44,15 +45,15 @@ export function RiskMeasures({ risk, canEdit }: { risk: RiskRef; canEdit: boolea
   const [announcement, setAnnouncement] = useState('');
   if (!complete) return null;
 
-  function fail(message: string) {
-    setProblem(message);
+  async function fail(error: ApiError) {
+    setProblem((await reloadOnConflict(error)) ? t('riskPage.conflictReloaded') : describeApiError(t, error));
     setAttempt((value) => value + 1);
   }
 
   async function completeMeasure(measure: RiskMeasure) {
     setProblem(null);
     const result = await writes.completeMeasure(measure.id, measure.version);
-    if (!result.ok) return fail(describeApiError(t, result.error));
+    if (!result.ok) return fail(result.error);
     setAnnouncement(t('riskPage.measures.completed', { title: measure.title }));
   }
 
@@ -60,7 +61,7 @@ export function RiskMeasures({ risk, canEdit }: { risk: RiskRef; canEdit: boolea
     setProblem(null);
     const result = await writes.deleteMeasure(measure.id);
     setConfirmingDelete(null);
-    if (!result.ok) return fail(describeApiError(t, result.error));
+    if (!result.ok) return fail(result.error);
     setAnnouncement(t('riskPage.measures.deleted', { title: measure.title }));
   }
 
@@ -214,6 +215,7 @@ type MeasureFormProps = {
 function MeasureForm({ riskId, measure, people, onDone }: MeasureFormProps) {
   const { t } = useTranslation();
   const writes = useMeasureWrites(riskId);
+  const reloadOnConflict = useReloadOnConflict();
   const [draft, setDraft] = useState<MeasureDraft>(() =>
     measure
       ? { title: measure.title, ownerId: measure.owner?.id ?? '', ownerName: measure.ownerName ?? '', deadline: measure.deadline ?? '', status: measure.status }
@@ -244,7 +246,7 @@ function MeasureForm({ riskId, measure, people, onDone }: MeasureFormProps) {
       setErrors(atFields);
       return focusFirstInvalid();
     }
-    setProblem(describeApiError(t, result.error));
+    setProblem((await reloadOnConflict(result.error)) ? t('riskPage.conflictReloaded') : describeApiError(t, result.error));
     setAttempt((value) => value + 1);
   }
 

@@ -9,7 +9,7 @@ import { useFocusFirstInvalid } from '../../../components/form/useFocusFirstInva
 import { NoValue } from '../../../components/table/NoValue.tsx';
 import { describeApiError, fieldErrorsOf } from '../../../lib/errors.ts';
 import { RiskLevelBadge } from '../shared/RiskLevelBadge.tsx';
-import { useRiskWrites } from './riskMutations.ts';
+import { useReloadOnConflict, useRiskWrites } from './riskMutations.ts';
 import { RISK_SCORES_FRAGMENT, type RiskRef, type RiskScores_risk } from './riskPageFragments.ts';
 import { textOrNull, zodFieldErrors } from './validation.ts';
 
@@ -100,6 +100,7 @@ const SCORE_FIELDS: readonly ScoreField[] = ['inherentLikelihood', 'inherentCons
 function RescoreForm({ risk, onDone }: { risk: RiskScores_risk; onDone(saved: boolean): void }) {
   const { t } = useTranslation();
   const { rescoreRisk } = useRiskWrites(risk.id);
+  const reloadOnConflict = useReloadOnConflict();
   const [values, setValues] = useState<Record<ScoreField, string>>({
     inherentLikelihood: String(risk.inherentLikelihood),
     inherentConsequence: String(risk.inherentConsequence),
@@ -136,7 +137,7 @@ function RescoreForm({ risk, onDone }: { risk: RiskScores_risk; onDone(saved: bo
       setErrors(atFields);
       return focusFirstInvalid();
     }
-    setProblem(describeApiError(t, result.error));
+    setProblem((await reloadOnConflict(result.error)) ? t('riskPage.conflictReloaded') : describeApiError(t, result.error));
     setAttempt((value) => value + 1);
   }
 

@@ -1,5 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useCallback } from 'react';
+import type { ApiError } from '../../../lib/errors.ts';
 import { outcomeOf } from '../../../lib/mutationOutcome.ts';
 import type { RiskStatus } from '../shared/riskUrlState.ts';
 import {
@@ -110,12 +112,15 @@ const REVOKE_ACCEPTANCE: TypedDocumentNode<{ revokeRiskAcceptance: RiskRef }, { 
   ${RISK_PAGE_RISK_FRAGMENT}
 `;
 
+// Each write to the risk is an audit event of the risk: the page's audit history reads again.
+const refreshHistory = { refetchQueries: ['HistoryPanel'] };
+
 export function useRiskWrites(riskId: string) {
-  const [update, updating] = useMutation(UPDATE_RISK);
-  const [rescore, rescoring] = useMutation(RESCORE_RISK);
-  const [setScores, settingScores] = useMutation(SET_CONSEQUENCE_SCORES);
-  const [accept, accepting] = useMutation(ACCEPT_RISK);
-  const [revoke, revoking] = useMutation(REVOKE_ACCEPTANCE);
+  const [update, updating] = useMutation(UPDATE_RISK, refreshHistory);
+  const [rescore, rescoring] = useMutation(RESCORE_RISK, refreshHistory);
+  const [setScores, settingScores] = useMutation(SET_CONSEQUENCE_SCORES, refreshHistory);
+  const [accept, accepting] = useMutation(ACCEPT_RISK, refreshHistory);
+  const [revoke, revoking] = useMutation(REVOKE_ACCEPTANCE, refreshHistory);
   return {
     updateRisk: { loading: updating.loading, run: (input: UpdateRiskInput) => outcomeOf(() => update({ variables: { id: riskId, input } })) },
     rescoreRisk: { loading: rescoring.loading, run: (input: RescoreRiskInput) => outcomeOf(() => rescore({ variables: { id: riskId, input } })) },
@@ -259,4 +264,21 @@ export function useFindingLinks(riskId: string) {
         }),
       ),
   };
+}
+
+/**
+ * For the page's smaller forms (rescore, dimensions, acceptance, measures): on a VERSION_CONFLICT
+ * the page reads the risk again, so it shows what is stored and the next save is based on the
+ * stored version; the form keeps what the user entered. True when it was a conflict.
+ */
+export function useReloadOnConflict() {
+  const client = useApolloClient();
+  return useCallback(
+    async (error: ApiError) => {
+      if (error.code !== 'VERSION_CONFLICT') return false;
+      await client.refetchQueries({ include: ['RiskPage'] }).catch(() => undefined);
+      return true;
+    },
+    [client],
+  );
 }
