@@ -7,11 +7,11 @@ import { ConflictDialog, type ConflictChoice, type ConflictField } from '../../.
 import { FormAlert } from '../../../components/form/FormAlert.tsx';
 import { SelectField, TextAreaField, TextField } from '../../../components/form/fields.tsx';
 import { useFocusFirstInvalid } from '../../../components/form/useFocusFirstInvalid.ts';
-import { describeApiError, fieldErrorsOf, type ApiError } from '../../../lib/errors.ts';
+import { describeApiError, fieldErrorsOf } from '../../../lib/errors.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { RISK_STATUSES, type RiskStatus } from '../shared/riskUrlState.ts';
 import { PersonFields, usePeopleChoices, type PersonChoice } from './people.tsx';
-import { useRiskWrites, type UpdateRiskInput } from './riskMutations.ts';
+import { useReloadOnConflict, useRiskWrites, type UpdateRiskInput } from './riskMutations.ts';
 import type { KnowledgeStrength, RiskFacts_risk, RiskPageChoices, TreatmentStrategy } from './riskPageFragments.ts';
 import { textOrNull, zodFieldErrors } from './validation.ts';
 
@@ -142,11 +142,12 @@ type RiskEditFormProps = {
 export function RiskEditForm({ risk, choices, onDone }: RiskEditFormProps) {
   const { t } = useTranslation();
   const { updateRisk } = useRiskWrites(risk.id);
+  const reloadOnConflict = useReloadOnConflict();
   const people = usePeopleChoices([risk.owner]);
   const [original] = useState(() => draftOf(risk));
   const [draft, setDraft] = useState<RiskDraft>(original);
   const [errors, setErrors] = useState<Partial<Record<DraftField, string>>>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -180,7 +181,8 @@ export function RiskEditForm({ risk, choices, onDone }: RiskEditFormProps) {
       setErrors(atFields);
       return focusFirstInvalid();
     }
-    setProblem(result.error);
+    // A conflict without the stored values to compare: read the risk again and let the user save anew.
+    setProblem((await reloadOnConflict(result.error)) ? t('riskPage.conflictReloaded') : describeApiError(t, result.error));
     setAttempt((value) => value + 1);
   }
 
@@ -202,7 +204,7 @@ export function RiskEditForm({ risk, choices, onDone }: RiskEditFormProps) {
   return (
     <>
       <form ref={formRef} className="form-stack risk-page__form" noValidate onSubmit={submit} aria-label={t('riskPage.edit.formLabel')}>
-        <FormAlert message={problem ? describeApiError(t, problem) : null} attempt={attempt} />
+        <FormAlert message={problem} attempt={attempt} />
         <TextField id="risk-title" label={t('riskPage.fields.title')} value={draft.title} onChange={(e) => set('title', e.target.value)} error={errors.title} required autoFocus />
         <TextField id="risk-shortTitle" label={t('riskPage.fields.shortTitle')} value={draft.shortTitle} onChange={(e) => set('shortTitle', e.target.value)} error={errors.shortTitle} />
         <SelectField id="risk-area" label={t('riskPage.fields.area')} value={draft.areaId} onChange={(e) => set('areaId', e.target.value)} error={errors.areaId}>

@@ -105,7 +105,10 @@ export function RiskMeasures({ risk, canEdit }: { risk: RiskRef; canEdit: boolea
                   </Table.Row>
                 ) : (
                   <Table.Row key={measure.id}>
-                    <Table.HeaderCell scope="row">{measure.title}</Table.HeaderCell>
+                    <Table.HeaderCell scope="row">
+                      {measure.title}
+                      {measure.description && <span className="risk-page__note risk-page__text">{measure.description}</span>}
+                    </Table.HeaderCell>
                     <Table.Cell>{measure.owner?.displayName ?? measure.ownerName ?? <NoValue />}</Table.Cell>
                     <Table.Cell>
                       {measure.deadline ? formatDate(measure.deadline) : <NoValue />}

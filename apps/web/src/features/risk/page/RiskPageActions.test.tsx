@@ -70,6 +70,32 @@ describe('acting on a risk', { timeout: 30_000 }, () => {
     await expect.poll(() => versions).toEqual([3, 5]);
   });
 
+  it('when a version conflict brings no stored values, reads the risk again and keeps what the user typed', async () => {
+    const versions: number[] = [];
+    server.use(
+      graphql.mutation('RiskPageUpdateRisk', ({ variables }) => {
+        versions.push((variables.input as { version: number }).version);
+        if (versions.length === 1) return apiErrorResponse('VERSION_CONFLICT', { path: ['input', 'version'] });
+        return HttpResponse.json({ data: { updateRisk: riskFixture({ event: 'Brann', version: 6 }) } });
+      }),
+    );
+    const { user, timesAsked } = await openRisk(riskFixture(), riskFixture({ version: 5 }));
+
+    await user.click(screen.getByRole('button', { name: 'Endre opplysninger' }));
+    const form = within(screen.getByRole('form', { name: 'Endre opplysninger om risikoen' }));
+    await user.clear(form.getByLabelText('Hendelse'));
+    await user.type(form.getByLabelText('Hendelse'), 'Brann');
+    await user.click(form.getByRole('button', { name: 'Lagre endringene' }));
+
+    expect(await form.findByRole('alert')).toHaveTextContent('Noen andre har endret risikoen mens du arbeidet.');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await expect.poll(timesAsked).toBe(2);
+    expect(form.getByLabelText('Hendelse')).toHaveValue('Brann');
+
+    await user.click(form.getByRole('button', { name: 'Lagre endringene' }));
+    await expect.poll(() => versions).toEqual([3, 5]);
+  });
+
   it('accepts the residual risk with a named approver after checking the dates, and revokes it', async () => {
     let accepted: unknown;
     let revoked: unknown;
