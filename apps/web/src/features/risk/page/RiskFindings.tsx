@@ -1,7 +1,7 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useFragment, useQuery } from '@apollo/client/react';
 import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { FormAlert } from '../../../components/form/FormAlert.tsx';
@@ -27,6 +27,8 @@ export function RiskFindings({ risk, canEdit }: { risk: RiskRef; canEdit: boolea
   const [attempt, setAttempt] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const [picking, setPicking] = useState(false);
+  // Unlinking removes the button that was pressed: focus goes to the section's heading.
+  const headingRef = useRef<HTMLHeadingElement>(null);
   if (!complete) return null;
 
   async function unlink(finding: LinkedFinding) {
@@ -37,12 +39,13 @@ export function RiskFindings({ risk, canEdit }: { risk: RiskRef; canEdit: boolea
       return setAttempt((value) => value + 1);
     }
     setAnnouncement(t('riskPage.findings.unlinked', { title: finding.title }));
+    headingRef.current?.focus();
   }
 
   const sorted = [...data.findings].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.title.localeCompare(b.title, 'nb'));
   return (
     <section aria-labelledby={headingId} className="risk-page__section">
-      <Heading level={2} data-size="sm" id={headingId}>
+      <Heading level={2} data-size="sm" id={headingId} ref={headingRef} tabIndex={-1}>
         {t('riskPage.findings.heading')}
       </Heading>
       <FormAlert message={problem} attempt={attempt} />

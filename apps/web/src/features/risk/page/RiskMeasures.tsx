@@ -43,6 +43,8 @@ export function RiskMeasures({ risk, canEdit }: { risk: RiskRef; canEdit: boolea
   const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [announcement, setAnnouncement] = useState('');
+  // Completing or deleting removes the button that was pressed: focus goes to the section's heading.
+  const headingRef = useRef<HTMLHeadingElement>(null);
   if (!complete) return null;
 
   async function fail(error: ApiError) {
@@ -55,6 +57,7 @@ export function RiskMeasures({ risk, canEdit }: { risk: RiskRef; canEdit: boolea
     const result = await writes.completeMeasure(measure.id, measure.version);
     if (!result.ok) return fail(result.error);
     setAnnouncement(t('riskPage.measures.completed', { title: measure.title }));
+    headingRef.current?.focus();
   }
 
   async function deleteMeasure(measure: RiskMeasure) {
@@ -63,11 +66,12 @@ export function RiskMeasures({ risk, canEdit }: { risk: RiskRef; canEdit: boolea
     setConfirmingDelete(null);
     if (!result.ok) return fail(result.error);
     setAnnouncement(t('riskPage.measures.deleted', { title: measure.title }));
+    headingRef.current?.focus();
   }
 
   return (
     <section aria-labelledby={headingId} className="risk-page__section">
-      <Heading level={2} data-size="sm" id={headingId}>
+      <Heading level={2} data-size="sm" id={headingId} ref={headingRef} tabIndex={-1}>
         {t('riskPage.measures.heading')}
       </Heading>
       <Paragraph>{t('riskPage.measures.counts', { open: data.openMeasureCount, overdue: data.overdueMeasureCount })}</Paragraph>

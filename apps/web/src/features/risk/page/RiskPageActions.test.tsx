@@ -161,6 +161,49 @@ describe('acting on a risk', { timeout: 30_000 }, () => {
     expect(await section.findByRole('alert')).toHaveTextContent('Restrisikoen må vurderes før den kan aksepteres.');
   });
 
+  it('changes a measure\'s owner, deadline and status, and deletes one after confirming', async () => {
+    let updated: unknown;
+    let deleted: unknown;
+    const [first, second] = riskFixture().measures;
+    const changed = { ...second!, owner: { __typename: 'Person', id: '9', displayName: 'Per Eiersen' }, ownerName: null, deadline: '2026-10-15', status: 'IN_PROGRESS', version: 2 };
+    const riskWith = (measures: unknown[], openMeasureCount: number) => ({ __typename: 'Risk', id: '7', openMeasureCount, overdueMeasureCount: 1, measures });
+    server.use(
+      graphql.mutation('RiskPageUpdateMeasure', ({ variables }) => {
+        updated = variables;
+        return HttpResponse.json({ data: { updateMeasure: { ...changed, risk: riskWith([first, changed], 2) } } });
+      }),
+      graphql.mutation('RiskPageDeleteMeasure', ({ variables }) => {
+        deleted = variables;
+        return HttpResponse.json({ data: { deleteMeasure: { ...first!, risk: riskWith([changed], 1) } } });
+      }),
+    );
+    const { user } = await openRisk(riskFixture());
+    const section = within(screen.getByRole('region', { name: 'Tiltak' }));
+
+    await user.click(section.getByRole('button', { name: 'Endre tiltaket Montere fuktmåler' }));
+    const form = within(section.getByRole('form', { name: 'Endre tiltaket Montere fuktmåler' }));
+    // Per Eiersen is offered because the page names him (owner of the other measure).
+    await user.selectOptions(form.getByLabelText('Eier (bruker)'), 'Per Eiersen');
+    await user.clear(form.getByLabelText('Eier (navn eller rolle)'));
+    await user.clear(form.getByLabelText('Frist'));
+    await user.type(form.getByLabelText('Frist'), '2026-10-15');
+    await user.selectOptions(form.getByLabelText('Status'), 'Pågår');
+    await user.click(form.getByRole('button', { name: 'Lagre tiltaket' }));
+
+    const row = (await section.findByRole('rowheader', { name: 'Montere fuktmåler' })).closest('tr')!;
+    expect(Array.from(row.children, (cell) => cell.textContent).slice(0, 4)).toEqual(['Montere fuktmåler', 'Per Eiersen', '15.10.2026', 'Pågår']);
+    expect(updated).toEqual({ id: '32', input: { title: 'Montere fuktmåler', ownerId: '9', ownerName: null, deadline: '2026-10-15', status: 'IN_PROGRESS', version: 1 } });
+
+    await user.click(section.getByRole('button', { name: 'Slett tiltaket Flytte arkivet' }));
+    expect(deleted).toBeUndefined();
+    await user.click(section.getByRole('button', { name: 'Slett «Flytte arkivet»' }));
+    await expect.poll(() => section.queryByRole('rowheader', { name: 'Flytte arkivet' })).toBeNull();
+    expect(deleted).toEqual({ id: '31' });
+    // The pressed button is gone; focus is on the section's heading, not lost to the page.
+    expect(section.getByRole('heading', { name: 'Tiltak' })).toHaveFocus();
+    expect(section.getByText('Tiltaket «Flytte arkivet» er slettet.')).toBeInTheDocument();
+  });
+
   it('links a finding chosen from the findings and unlinks one', async () => {
     const calls: string[] = [];
     server.use(
