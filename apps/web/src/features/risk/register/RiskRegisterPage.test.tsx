@@ -382,3 +382,28 @@ describe('RiskRegisterPage measures', () => {
     await waitFor(() => expect(calls.at(-1)).toEqual({ first: 25, after: null, filter: { municipalityIds: ['3'] } }));
   });
 });
+
+describe('RiskRegisterPage measures, empty and failed', () => {
+  beforeEach(() => signInAs(VIEWER));
+
+  it('says so when no measure matches, and shows a failed load in words', async () => {
+    let fail = false;
+    server.use(
+      graphql.query('RegisterMeasures', () =>
+        fail ? apiErrorResponse('INTERNAL_SERVER_ERROR') : HttpResponse.json({ data: measureConnection([]) }),
+      ),
+    );
+    const first = renderApp('/risiko/register?visning=tiltak');
+    expect(await screen.findByText('Ingen tiltak passer filtrene.')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    // A viewer gets the same page; there is nothing to edit on it.
+    expect(screen.queryByRole('button', { name: /^(Ny|Endre|Rediger|Slett|Lagre|Opprett|Legg til)/ })).not.toBeInTheDocument();
+    first.unmount();
+
+    fail = true;
+    renderApp('/risiko/register?visning=tiltak');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'Kunne ikke hente tiltakene' })).toBeInTheDocument();
+    expect(within(alert).getByRole('button', { name: 'Prøv igjen' })).toBeInTheDocument();
+  });
+});
