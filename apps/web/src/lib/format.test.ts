@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, osloStartOfDay } from './format.ts';
+import { formatDate, formatDateTime, osloStartOfDay } from './format.ts';
 
 describe('formatDateTime', () => {
   it('shows an instant as dd.mm.åååå hh:mm in Oslo time, summer and winter', () => {
@@ -18,5 +18,16 @@ describe('osloStartOfDay', () => {
 
   it('ignores a value that is not a date', () => {
     expect(osloStartOfDay('i går')).toBeUndefined();
+  });
+});
+
+describe('formatDate', () => {
+  it('shows an API date as dd.mm.åååå without moving it across a time zone', () => {
+    expect(formatDate('2026-03-05')).toBe('05.03.2026');
+    expect(formatDate('2026-12-31')).toBe('31.12.2026');
+  });
+
+  it('returns anything that is not such a date as it came', () => {
+    expect(formatDate('2026-03-05T10:00:00Z')).toBe('2026-03-05T10:00:00Z');
   });
 });

@@ -61,3 +61,12 @@ export function osloStartOfDay(date: string, addDays = 0): string | undefined {
   const guess = midnightUtc - osloOffsetMinutes(midnightUtc) * 60_000;
   return new Date(midnightUtc - osloOffsetMinutes(guess) * 60_000).toISOString();
 }
+
+/**
+ * A calendar date as the API sends it (yyyy-mm-dd, already an Oslo day) as "05.03.2026";
+ * no time zone conversion, which could move it a day. Anything else is returned as it came.
+ */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : isoDate;
+}

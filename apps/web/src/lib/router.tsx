@@ -19,6 +19,9 @@ const ChangePasswordPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((module) => ({ default: module.UsersPage })));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })));
+const RiskRegisterPage = lazy(() =>
+  import('../features/risk/register/RiskRegisterPage.tsx').then((module) => ({ default: module.RiskRegisterPage })),
+);
 
 export const routes: RouteObject[] = [
   {
@@ -42,6 +45,7 @@ export const routes: RouteObject[] = [
               { index: true, element: <ComingLaterPage area="overview" /> },
               { path: 'bytt-passord', element: <ChangePasswordPage /> },
               { path: 'risiko', element: <ComingLaterPage area="risk" /> },
+              { path: 'risiko/register', element: <RiskRegisterPage /> },
               { path: 'arkivserier', element: <ComingLaterPage area="archiveSeries" /> },
               { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },
               { path: 'funn', element: <ComingLaterPage area="findings" /> },
