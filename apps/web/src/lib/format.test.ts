@@ -22,9 +22,13 @@ describe('osloStartOfDay', () => {
 });
 
 describe('formatDate', () => {
-  it('shows a calendar day as dd.mm.åååå and leaves anything else as it came', () => {
+  it('shows an API date as dd.mm.åååå without moving it across a time zone', () => {
     expect(formatDate('2026-03-05')).toBe('05.03.2026');
-    expect(formatDate('snart')).toBe('snart');
+    expect(formatDate('2026-12-31')).toBe('31.12.2026');
+  });
+
+  it('returns anything that is not such a date as it came', () => {
+    expect(formatDate('2026-03-05T10:00:00Z')).toBe('2026-03-05T10:00:00Z');
   });
 });
 

@@ -30,12 +30,6 @@ export function formatDateTime(iso: string): string {
   return `${day}.${month}.${year} ${hour}:${minute}`;
 }
 
-/** A calendar day (yyyy-mm-dd, as the API sends dates) as "05.03.2026"; anything else as it came. */
-export function formatDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : isoDate;
-}
-
 /** Today's date in Europe/Oslo as yyyy-mm-dd (the API's "today"). */
 export function osloToday(now: Date = new Date()): string {
   const { day, month, year } = partsOf(dateTimeParts, now);
@@ -72,4 +66,13 @@ export function osloStartOfDay(date: string, addDays = 0): string | undefined {
   // The offset at a guess one offset early settles it, also on the days clocks change (at 02/03).
   const guess = midnightUtc - osloOffsetMinutes(midnightUtc) * 60_000;
   return new Date(midnightUtc - osloOffsetMinutes(guess) * 60_000).toISOString();
+}
+
+/**
+ * A calendar date as the API sends it (yyyy-mm-dd, already an Oslo day) as "05.03.2026";
+ * no time zone conversion, which could move it a day. Anything else is returned as it came.
+ */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : isoDate;
 }

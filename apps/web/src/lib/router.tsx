@@ -20,6 +20,9 @@ const ChangePasswordPage = lazy(() =>
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((module) => ({ default: module.UsersPage })));
 const RiskPage = lazy(() => import('../features/risk/page/RiskPage.tsx').then((module) => ({ default: module.RiskPage })));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })));
+const RiskRegisterPage = lazy(() =>
+  import('../features/risk/register/RiskRegisterPage.tsx').then((module) => ({ default: module.RiskRegisterPage })),
+);
 
 export const routes: RouteObject[] = [
   {
@@ -43,6 +46,7 @@ export const routes: RouteObject[] = [
               { index: true, element: <ComingLaterPage area="overview" /> },
               { path: 'bytt-passord', element: <ChangePasswordPage /> },
               { path: 'risiko', element: <ComingLaterPage area="risk" /> },
+              { path: 'risiko/register', element: <RiskRegisterPage /> },
               // After the static /risiko/* pages: a risk's own page (numeric id).
               { path: 'risiko/:id', element: <RiskPage /> },
               { path: 'arkivserier', element: <ComingLaterPage area="archiveSeries" /> },

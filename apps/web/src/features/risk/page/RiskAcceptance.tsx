@@ -1,5 +1,5 @@
 import { useFragment } from '@apollo/client/react';
-import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { isoDateRule, textRule } from '@samarkiv/shared';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { TextAreaField, TextField } from '../../../components/form/fields.tsx';
 import { useFocusFirstInvalid } from '../../../components/form/useFocusFirstInvalid.ts';
 import { describeApiError, fieldErrorsOf } from '../../../lib/errors.ts';
 import { formatDate, osloToday } from '../../../lib/format.ts';
+import { OverdueMark } from '../register/OverdueMark.tsx';
 import { PersonFields, usePeopleChoices } from './people.tsx';
 import { useReloadOnConflict, useRiskWrites } from './riskMutations.ts';
 import { RISK_ACCEPTANCE_FRAGMENT, type RiskAcceptance_risk, type RiskRef } from './riskPageFragments.ts';
@@ -54,14 +55,10 @@ export function RiskAcceptance({ risk, canEdit }: { risk: RiskRef; canEdit: bool
           <div className="risk-page__fact">
             <dt>{t('riskPage.acceptance.expiresOn')}</dt>
             <dd>
-              {formatDate(acceptance.expiresOn)}
-              {acceptance.isExpired && (
-                <>
-                  {' '}
-                  <Tag data-color="danger" data-size="sm">
-                    {t('riskPage.acceptance.expired')}
-                  </Tag>
-                </>
+              {acceptance.isExpired ? (
+                <OverdueMark>{`${formatDate(acceptance.expiresOn)} (${t('riskPage.acceptance.expired')})`}</OverdueMark>
+              ) : (
+                formatDate(acceptance.expiresOn)
               )}
             </dd>
           </div>

@@ -1,9 +1,10 @@
 import { useFragment } from '@apollo/client/react';
-import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NoValue } from '../../../components/table/NoValue.tsx';
 import { formatDate } from '../../../lib/format.ts';
+import { OverdueMark } from '../register/OverdueMark.tsx';
 import { RiskEditForm } from './RiskEditForm.tsx';
 import { RISK_FACTS_FRAGMENT, type RiskPageChoices, type RiskRef } from './riskPageFragments.ts';
 
@@ -33,20 +34,12 @@ export function RiskFacts({ risk, canEdit, choices }: RiskFactsProps) {
     [t('riskPage.fields.knowledgeStrength'), data.knowledgeStrength ? t(`riskPage.knowledge.${data.knowledgeStrength}`) : <NoValue />],
     [
       t('riskPage.fields.nextReviewDate'),
-      data.nextReviewDate ? (
-        <>
-          {formatDate(data.nextReviewDate)}
-          {data.isReviewOverdue && (
-            <>
-              {' '}
-              <Tag data-color="danger" data-size="sm">
-                {t('riskPage.reviewOverdue')}
-              </Tag>
-            </>
-          )}
-        </>
-      ) : (
+      !data.nextReviewDate ? (
         <NoValue />
+      ) : data.isReviewOverdue ? (
+        <OverdueMark>{`${formatDate(data.nextReviewDate)} (${t('riskPage.reviewOverdue')})`}</OverdueMark>
+      ) : (
+        formatDate(data.nextReviewDate)
       ),
     ],
     [t('riskPage.fields.cause'), text(data.cause)],

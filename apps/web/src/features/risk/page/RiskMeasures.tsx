@@ -1,5 +1,5 @@
 import { useFragment } from '@apollo/client/react';
-import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { createMeasureRules, updateMeasureRules } from '@samarkiv/shared';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useFocusFirstInvalid } from '../../../components/form/useFocusFirstInva
 import { NoValue } from '../../../components/table/NoValue.tsx';
 import { describeApiError, fieldErrorsOf, type ApiError } from '../../../lib/errors.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { OverdueMark } from '../register/OverdueMark.tsx';
 import { PersonFields, usePeopleChoices, type PersonChoice } from './people.tsx';
 import { useMeasureWrites, useReloadOnConflict, type MeasureFields } from './riskMutations.ts';
 import { RISK_MEASURES_FRAGMENT, type MeasureStatus, type RiskMeasure, type RiskRef } from './riskPageFragments.ts';
@@ -115,14 +116,12 @@ export function RiskMeasures({ risk, canEdit }: { risk: RiskRef; canEdit: boolea
                     </Table.HeaderCell>
                     <Table.Cell>{measure.owner?.displayName ?? measure.ownerName ?? <NoValue />}</Table.Cell>
                     <Table.Cell>
-                      {measure.deadline ? formatDate(measure.deadline) : <NoValue />}
-                      {measure.isOverdue && (
-                        <>
-                          {' '}
-                          <Tag data-color="danger" data-size="sm">
-                            {t('riskPage.measures.overdue')}
-                          </Tag>
-                        </>
+                      {!measure.deadline ? (
+                        <NoValue />
+                      ) : measure.isOverdue ? (
+                        <OverdueMark>{`${formatDate(measure.deadline)} (${t('riskPage.measures.overdue')})`}</OverdueMark>
+                      ) : (
+                        formatDate(measure.deadline)
                       )}
                     </Table.Cell>
                     <Table.Cell>

@@ -35,7 +35,7 @@ describe('a risk\'s page', { timeout: 30_000 }, () => {
     expect(fact(facts, 'Status')).toBe('Åpen');
     expect(fact(facts, 'Strategi')).toBe('Redusere');
     expect(fact(facts, 'Kunnskapsstyrke')).toBe('Middels');
-    expect(fact(facts, 'Neste gjennomgang')).toBe('01.09.2026 Gjennomgangen er forfalt');
+    expect(fact(facts, 'Neste gjennomgang')).toBe('01.09.2026 (gjennomgangen er forfalt)');
     expect(fact(facts, 'Årsak')).toBe('Fukt i magasinet');
     expect(fact(facts, 'Hendelse')).toBe('Vannlekkasje over reolene');
     expect(fact(facts, 'Konsekvens')).toBe('Papirarkiv går tapt');
@@ -52,12 +52,12 @@ describe('a risk\'s page', { timeout: 30_000 }, () => {
     const acceptance = screen.getByRole('region', { name: 'Aksept av restrisiko' });
     expect(fact(acceptance, 'Godkjent av')).toBe('Kommunedirektør Ola Olsen');
     expect(fact(acceptance, 'Akseptert dato')).toBe('10.01.2025');
-    expect(fact(acceptance, 'Utløper')).toBe('10.01.2026 Utløpt');
+    expect(fact(acceptance, 'Utløper')).toBe('10.01.2026 (utløpt)');
 
     const measures = within(screen.getByRole('region', { name: 'Tiltak' })).getByRole('table', { name: 'Tiltak for risikoen' });
     const measureRows = within(measures).getAllByRole('row').slice(1);
     expect(measureRows.map((row) => Array.from(row.children, (cell) => cell.textContent).slice(0, 4))).toEqual([
-      ['Flytte arkivet', 'Per Eiersen', '01.03.2026 Forfalt', 'Pågår'],
+      ['Flytte arkivet', 'Per Eiersen', '01.03.2026 (forfalt)', 'Pågår'],
       ['Montere fuktmåler', 'Vaktmester', '01.12.2026', 'Planlagt'],
     ]);
 
@@ -300,7 +300,7 @@ describe('a risk\'s page', { timeout: 30_000 }, () => {
     await user.click(section.getByRole('button', { name: 'Fullfør tiltaket Flytte arkivet' }));
     const row = (await section.findByRole('rowheader', { name: 'Flytte arkivet' })).closest('tr')!;
     await expect.poll(() => row.textContent).toContain('Fullført');
-    expect(row).not.toHaveTextContent('Forfalt');
+    expect(row).not.toHaveTextContent('forfalt');
     expect(completed).toEqual({ id: '31', version: 1 });
     expect(section.getByText('Åpne tiltak: 2. Forfalte: 0.')).toBeInTheDocument();
     expect(section.queryByRole('button', { name: 'Fullfør tiltaket Flytte arkivet' })).not.toBeInTheDocument();
