@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TestClient } from '../../testing/testApi.ts';
 import { useTestApi } from '../../testing/useTestApi.ts';
-import { expectCode, makeRisk, municipalityId } from './risk.fixtures.ts';
+import { expectCode, makeManyRisks, makeRisk, municipalityId, osloDay } from './risk.fixtures.ts';
 
 // Baselines (a named instant of the assessment history), the matrix at a baseline, and the
 // comparison of two points in time.
@@ -213,5 +213,26 @@ describe('riskMatrixComparison', () => {
     expectCode(await viewer.gql(COMPARE, { from: { asOf: '2025-01-01' }, to: { asOf: '2025-01-01', baselineId: '1' } }), 'VALIDATION_FAILED', ['to', 'baselineId']);
     expectCode(await viewer.gql(COMPARE, { from: { asOf: '2025-02-30' }, to: { asOf: '2025-01-01' } }), 'VALIDATION_FAILED', ['from', 'asOf']);
     expectCode(await viewer.gql(COMPARE, { from: { asOf: '2025-01-01' }, to: { baselineId: '99999' } }), 'NOT_FOUND', ['to', 'baselineId']);
+  });
+
+  it('runs the same number of statements for 40 moved risks and for 100', async () => {
+    const other = (await t.db.prisma.riskArea.create({ data: { code: 'HISTORIE-2', name: 'Historie 2' } })).id;
+    // Both more than the matrices show (cellLimit 5 in six residual cells), so both sides load moved risks the cells did not.
+    await makeManyRisks(t.db, 'S-', 40, area, kongsberg);
+    await makeManyRisks(t.db, 'L-', 100, other, kongsberg);
+    // The bulk risks were first assessed yesterday: every one is ADDED since three days ago.
+    const count = async (areaId: number, moved: number) => {
+      let n = 0;
+      const stop = t.db.onQuery(() => n++);
+      try {
+        const result = await compare({ from: { asOf: osloDay(-3) }, to: { asOf: osloDay(0) }, filter: { areaIds: [String(areaId)] } });
+        expect(result.moves).toHaveLength(moved);
+        expect(result.moves.every((m) => m.kind === 'ADDED')).toBe(true);
+      } finally {
+        stop();
+      }
+      return n;
+    };
+    expect(await count(other, 100)).toBe(await count(area, 40));
   });
 });
