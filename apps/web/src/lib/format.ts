@@ -61,3 +61,25 @@ export function osloStartOfDay(date: string, addDays = 0): string | undefined {
   const guess = midnightUtc - osloOffsetMinutes(midnightUtc) * 60_000;
   return new Date(midnightUtc - osloOffsetMinutes(guess) * 60_000).toISOString();
 }
+
+const dateParts = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' });
+
+/**
+ * "05.03.2026": an ISO date (yyyy-mm-dd, a calendar day, shown as written) or a timestamp (its
+ * day in Europe/Oslo); an unreadable value is returned as it came.
+ */
+export function formatDate(iso: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (day) return `${day[3]}.${day[2]}.${day[1]}`;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = partsOf(dateParts, date);
+  return `${parts.day}.${parts.month}.${parts.year}`;
+}
+
+const osloDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Europe/Oslo as yyyy-mm-dd (en-CA formats dates that way). */
+export function osloToday(now = new Date()): string {
+  return osloDay.format(now);
+}

@@ -19,6 +19,8 @@ const ChangePasswordPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((module) => ({ default: module.UsersPage })));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })));
+const RiskMatrixPage = lazy(() => import('../features/risk/matrix/RiskMatrixPage.tsx').then((module) => ({ default: module.RiskMatrixPage })));
+const RiskComparePage = lazy(() => import('../features/risk/compare/RiskComparePage.tsx').then((module) => ({ default: module.RiskComparePage })));
 
 export const routes: RouteObject[] = [
   {
@@ -41,7 +43,8 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <ComingLaterPage area="overview" /> },
               { path: 'bytt-passord', element: <ChangePasswordPage /> },
-              { path: 'risiko', element: <ComingLaterPage area="risk" /> },
+              { path: 'risiko', element: <RiskMatrixPage /> },
+              { path: 'risiko/sammenlign', element: <RiskComparePage /> },
               { path: 'arkivserier', element: <ComingLaterPage area="archiveSeries" /> },
               { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },
               { path: 'funn', element: <ComingLaterPage area="findings" /> },
