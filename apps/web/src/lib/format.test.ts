@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, osloStartOfDay } from './format.ts';
+import { formatDate, formatDateTime, osloStartOfDay, osloToday } from './format.ts';
 
 describe('formatDateTime', () => {
   it('shows an instant as dd.mm.åååå hh:mm in Oslo time, summer and winter', () => {
@@ -18,5 +18,20 @@ describe('osloStartOfDay', () => {
 
   it('ignores a value that is not a date', () => {
     expect(osloStartOfDay('i går')).toBeUndefined();
+  });
+});
+
+describe('formatDate', () => {
+  it('shows a calendar day as written and an instant as its day in Oslo', () => {
+    expect(formatDate('2024-05-31')).toBe('31.05.2024');
+    expect(formatDate('2026-01-15T23:30:00.000Z')).toBe('16.01.2026');
+    expect(formatDate('ukjent')).toBe('ukjent');
+  });
+});
+
+describe('osloToday', () => {
+  it("is Oslo's date, which runs ahead of UTC's around midnight", () => {
+    expect(osloToday(new Date('2026-01-15T23:30:00.000Z'))).toBe('2026-01-16');
+    expect(osloToday(new Date('2026-07-01T21:59:00.000Z'))).toBe('2026-07-01');
   });
 });

@@ -12,7 +12,7 @@ import { BasisSwitch } from '../matrix/BasisSwitch.tsx';
 import { MatrixLegend } from '../matrix/MatrixLegend.tsx';
 import { baselineOption, MatrixPointPicker, useRiskBaselines } from '../matrix/MatrixTimeControls.tsx';
 import { CELL_LIMIT, type MatrixData } from '../matrix/matrixQuery.ts';
-import { cellWords, riskName, RiskMatrixGrid } from '../matrix/RiskMatrixGrid.tsx';
+import { riskName, RiskMatrixGrid } from '../matrix/RiskMatrixGrid.tsx';
 import { RiskFilterBar } from '../shared/RiskFilterBar.tsx';
 import { RiskLevelBadge } from '../shared/RiskLevelBadge.tsx';
 import { riskFilterOf, useRiskViewState, type MatrixPoint, type RiskViewState } from '../shared/riskUrlState.ts';
@@ -126,7 +126,7 @@ function positionText(t: TFunction, position: RiskPositionData | null) {
   if (!position) return <>{t('riskMatrix.compare.absent')}</>;
   return (
     <>
-      {cellWords(t, position, position.level)} <RiskLevelBadge level={position.level} /> <span className="risk-compare__status">{t(`risk.status.${position.status}`)}</span>
+      {t('riskMatrix.move.position', { likelihood: position.likelihood, consequence: position.consequence })} <RiskLevelBadge level={position.level} /> <span className="risk-compare__status">{t(`risk.status.${position.status}`)}</span>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { CheckboxField } from '../../../components/form/fields.tsx';
@@ -149,7 +149,9 @@ function MatrixBody({ matrix, state, busy, movable, showArrows, onReload }: Matr
   const levelAt = useCallback((cell: MatrixCell) => levels.get(cellKey(cell.likelihood, cell.consequence)) ?? null, [levels]);
   const moving = useRiskMove(state.basis, levelAt);
   const cells = useMemo(() => withMoves(matrix.cells, moving.moves), [matrix.cells, moving.moves]);
-  const cellHref = useCallback((cell: MatrixCell) => registerHref(state, cell), [state]);
+  // The register lists risks as they are now, so a past matrix's counts would not match it.
+  const cellHref = useCallback((cell: MatrixCell) => (state.at ? null : registerHref(state, cell)), [state]);
+  useFocusMovedChip(wrapper, moving.focusRiskId, cells);
   const arrows = useMemo(() => (showArrows ? arrowsOf(cells.flatMap((cell) => cell.risks)) : []), [cells, showArrows]);
 
   return (
@@ -187,4 +189,17 @@ function MatrixBody({ matrix, state, busy, movable, showArrows, onReload }: Matr
       <MoveRiskDialog move={moving.confirming} basis={state.basis} onCancel={moving.cancel} onConfirm={(comment) => void moving.confirm(comment)} />
     </section>
   );
+}
+
+/**
+ * Keeps keyboard focus on a moved risk: its chip is re-rendered in another cell (and back again
+ * when the server refuses), which would otherwise drop focus to the page.
+ */
+function useFocusMovedChip(wrapper: RefObject<HTMLDivElement | null>, riskId: string | null, cells: unknown) {
+  useEffect(() => {
+    if (!riskId) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    wrapper.current?.querySelector<HTMLElement>(`[data-risk-id="${riskId}"]`)?.focus();
+  }, [wrapper, riskId, cells]);
 }

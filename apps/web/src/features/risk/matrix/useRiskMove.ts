@@ -62,6 +62,7 @@ export function useRiskMove(basis: RiskBasis, levelAt: (cell: MatrixCell) => Ris
   const [confirming, setConfirming] = useState<PendingMove | null>(null);
   const [moves, setMoves] = useState<Optimistic[]>([]);
   const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
+  const [focusRiskId, setFocusRiskId] = useState<string | null>(null);
   const [rescore] = useMutation(RESCORE_RISK_FROM_MATRIX);
 
   const announce = useCallback((text: string) => setAnnouncement(text), []);
@@ -86,6 +87,7 @@ export function useRiskMove(basis: RiskBasis, levelAt: (cell: MatrixCell) => Ris
       setFailure(null);
       const optimistic: Optimistic = { risk: move.risk, from: move.from, to: move.to };
       setMoves((current) => [...current, optimistic]);
+      setFocusRiskId(move.risk.id);
       setAnnouncement(t('riskMatrix.move.saving', { risk: riskName(move.risk), cell: cellWords(t, move.to, move.toLevel) }));
       const outcome = await outcomeOf(() =>
         rescore({
@@ -106,6 +108,6 @@ export function useRiskMove(basis: RiskBasis, levelAt: (cell: MatrixCell) => Ris
     [basis, confirming, rescore, t],
   );
 
-  return { mover, announcement, confirming, cancel, confirm, moves, failure, clearFailure: () => setFailure(null) };
+  return { mover, announcement, confirming, cancel, confirm, moves, failure, focusRiskId };
 }
 
