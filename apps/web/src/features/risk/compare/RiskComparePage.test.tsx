@@ -73,6 +73,7 @@ describe('RiskComparePage', { timeout: 20_000 }, () => {
     await user.click(within(fromForm).getByRole('button', { name: 'Sammenlign fra dette' }));
     await waitFor(() => expect(currentPath(router)).toBe('/risiko/sammenlign?dato=2024-05-31'));
 
+    await user.click(screen.getByText('Sammenlign til: nå'));
     const toForm = screen.getByRole('form', { name: 'Sammenlign til' });
     await user.selectOptions(within(toForm).getByRole('combobox', { name: 'Baseline' }), 'ROS mai 2024 (31.05.2024)');
     await user.click(within(toForm).getByRole('button', { name: 'Sammenlign til dette' }));

@@ -54,6 +54,7 @@ export function RiskComparePage() {
           onChange={(at) => update({ at })}
           nowLabel={t('riskMatrix.compare.clearFrom')}
           submitLabel={t('riskMatrix.compare.setFrom')}
+          defaultOpen={!state.at}
         />
         <MatrixPointPicker
           idPrefix="risk-compare-to"

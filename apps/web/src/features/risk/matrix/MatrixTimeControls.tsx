@@ -17,6 +17,8 @@ type MatrixPointPickerProps = {
   /** The words for "no point" (now). */
   nowLabel: string;
   submitLabel: string;
+  /** Open from the start (when the page needs a point to show anything). */
+  defaultOpen?: boolean;
 };
 
 export function useRiskBaselines(): RiskBaselineData[] {
@@ -38,7 +40,11 @@ export function MatrixPointPicker(props: MatrixPointPickerProps) {
   return <MatrixPointForm key={key} {...props} />;
 }
 
-function MatrixPointForm({ idPrefix, legend, point, onChange, nowLabel, submitLabel }: MatrixPointPickerProps) {
+/**
+ * Behind a disclosure whose summary names the point shown, so the page leads with the matrix and
+ * a reader who only looks sees no fields.
+ */
+function MatrixPointForm({ idPrefix, legend, point, onChange, nowLabel, submitLabel, defaultOpen = false }: MatrixPointPickerProps) {
   const { t } = useTranslation();
   const baselines = useRiskBaselines();
   const [date, setDate] = useState(point?.kind === 'date' ? point.date : '');
@@ -49,28 +55,40 @@ function MatrixPointForm({ idPrefix, legend, point, onChange, nowLabel, submitLa
     onChange(baselineId ? { kind: 'baseline', id: baselineId } : date ? { kind: 'date', date } : null);
   }
 
+  const shown =
+    point === null
+      ? t('riskMatrix.time.nowShort')
+      : point.kind === 'date'
+        ? formatDate(point.date)
+        : (() => {
+            const baseline = baselines.find((item) => item.id === point.id);
+            return baseline ? baselineOption(t, baseline) : point.id;
+          })();
   return (
-    <form className="risk-time" aria-label={legend} onSubmit={submit}>
-      <TextField id={`${idPrefix}-date`} label={t('riskMatrix.time.date')} type="date" name="dato" value={date} onChange={(event) => setDate(event.target.value)} />
-      <SelectField id={`${idPrefix}-baseline`} label={t('riskMatrix.time.baseline')} name="baseline" value={baselineId} onChange={(event) => setBaselineId(event.target.value)}>
-        <option value="">{t('riskMatrix.time.noBaseline')}</option>
-        {baselineId && !baselines.some((baseline) => baseline.id === baselineId) && <option value={baselineId}>{baselineId}</option>}
-        {baselines.map((baseline) => (
-          <option key={baseline.id} value={baseline.id}>
-            {baselineOption(t, baseline)}
-          </option>
-        ))}
-      </SelectField>
-      <div className="form-actions">
-        <Button type="submit" variant="secondary">
-          {submitLabel}
-        </Button>
-        {point && (
-          <Button type="button" variant="tertiary" onClick={() => onChange(null)}>
-            {nowLabel}
+    <details className="risk-time" open={defaultOpen || undefined}>
+      <summary>{t('riskMatrix.time.summary', { legend, point: shown })}</summary>
+      <form className="risk-time__form" aria-label={legend} onSubmit={submit}>
+        <TextField id={`${idPrefix}-date`} label={t('riskMatrix.time.date')} type="date" name="dato" value={date} onChange={(event) => setDate(event.target.value)} />
+        <SelectField id={`${idPrefix}-baseline`} label={t('riskMatrix.time.baseline')} name="baseline" value={baselineId} onChange={(event) => setBaselineId(event.target.value)}>
+          <option value="">{t('riskMatrix.time.noBaseline')}</option>
+          {baselineId && !baselines.some((baseline) => baseline.id === baselineId) && <option value={baselineId}>{baselineId}</option>}
+          {baselines.map((baseline) => (
+            <option key={baseline.id} value={baseline.id}>
+              {baselineOption(t, baseline)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="form-actions">
+          <Button type="submit" variant="secondary">
+            {submitLabel}
           </Button>
-        )}
-      </div>
-    </form>
+          {point && (
+            <Button type="button" variant="tertiary" onClick={() => onChange(null)}>
+              {nowLabel}
+            </Button>
+          )}
+        </div>
+      </form>
+    </details>
   );
 }

@@ -287,6 +287,8 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Frys som baseline' })).toBeNull();
     expect(screen.getByRole('checkbox', { name: /Vis piler/ })).toBeDisabled();
 
+    // The time controls sit behind a disclosure that names the point shown.
+    await user.click(screen.getByText('Tidspunkt for matrisen: 31.05.2024'));
     const time = screen.getByRole('form', { name: 'Tidspunkt for matrisen' });
     await user.selectOptions(within(time).getByRole('combobox', { name: 'Baseline' }), 'ROS mai 2024 (31.05.2024)');
     await user.click(within(time).getByRole('button', { name: 'Vis tidspunktet' }));
@@ -294,7 +296,8 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(calls.at(-1)).toEqual({ baselineId: '2', basis: 'RESIDUAL', filter: {}, cellLimit: 3 }));
     expect(await screen.findByText('Du ser baselinen ROS mai 2024 (31.05.2024). Risikoene kan ikke flyttes her.')).toBeInTheDocument();
 
-    await user.click(within(screen.getByRole('form', { name: 'Tidspunkt for matrisen' })).getByRole('button', { name: 'Vis nå' }));
+    expect(screen.getByText('Tidspunkt for matrisen: ROS mai 2024 (31.05.2024)')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Vis matrisen slik den er nå' }));
     await waitFor(() => expect(currentPath(router)).toBe('/risiko'));
   });
 

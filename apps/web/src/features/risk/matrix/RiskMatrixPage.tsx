@@ -111,6 +111,9 @@ export function RiskMatrixPage() {
                 })
               : t('riskMatrix.time.pastDate', { date: state.at ? formatDate(state.at.kind === 'date' ? state.at.date : '') : '' })}
           </Paragraph>
+          <Button type="button" variant="secondary" data-size="sm" onClick={() => update({ at: null })}>
+            {t('riskMatrix.time.backToNow')}
+          </Button>
         </Alert>
       )}
       <MatrixView state={state} movable={mayEdit && isPresent} showArrows={showArrows && isPresent} />
