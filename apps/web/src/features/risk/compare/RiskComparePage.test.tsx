@@ -11,6 +11,9 @@ const before = matrixRisk({ id: '2', title: 'Tap av arkiv', residualLikelihood: 
 const after = { ...before, residualLikelihood: 4, residualConsequence: 4 };
 const added = matrixRisk({ id: '3', title: 'Ny trussel', residualLikelihood: 1, residualConsequence: 5 });
 
+// The page's chunk may take a while to transform on a busy machine the first time.
+const FIRST_LOAD = { timeout: 15_000 };
+
 function cellOf(side: HTMLElement, likelihood: number, consequence: number): HTMLElement {
   return side.querySelector<HTMLElement>(`[data-cell="${likelihood}-${consequence}"]`)!;
 }
@@ -41,7 +44,7 @@ describe('RiskComparePage', { timeout: 20_000 }, () => {
     );
     renderApp('/risiko/sammenlign?baseline=2&omrade=1');
 
-    const fromSide = await screen.findByRole('region', { name: 'Fra: ROS mai 2024 (31.05.2024)' });
+    const fromSide = await screen.findByRole('region', { name: 'Fra: ROS mai 2024 (31.05.2024)' }, FIRST_LOAD);
     const toSide = screen.getByRole('region', { name: `Til: nå (${osloToday().split('-').reverse().join('.')})` });
     expect(calls[0]).toEqual({ from: { baselineId: '2' }, to: { asOf: osloToday() }, basis: 'RESIDUAL', filter: { areaIds: ['1'] }, cellLimit: 3 });
 
@@ -65,7 +68,7 @@ describe('RiskComparePage', { timeout: 20_000 }, () => {
     const calls = answerRiskComparison({ from: [before], to: [after], moves: [] });
     const { user, router } = renderApp('/risiko/sammenlign');
 
-    expect(await screen.findByText('Velg en dato eller en baseline å sammenligne fra.')).toBeInTheDocument();
+    expect(await screen.findByText('Velg en dato eller en baseline å sammenligne fra.', {}, FIRST_LOAD)).toBeInTheDocument();
     expect(calls).toHaveLength(0);
 
     const fromForm = screen.getByRole('form', { name: 'Sammenlign fra' });

@@ -74,7 +74,7 @@ function Comparison({ state, from }: { state: RiskViewState; from: MatrixPoint }
   const { t } = useTranslation();
   const baselines = useRiskBaselines();
   const variables = useMemo(() => comparisonVariables(state, from), [state, from]);
-  const { data, previousData, loading, error, refetch } = useQuery(RISK_MATRIX_COMPARISON_QUERY, { variables });
+  const { data, previousData, loading, error, refetch } = useQuery(RISK_MATRIX_COMPARISON_QUERY, { variables, fetchPolicy: 'cache-and-network' });
   const shown = data ?? previousData;
   const marked = useMemo(() => new Set(shown?.riskMatrixComparison.moves.map((move) => move.risk.id) ?? []), [shown]);
 

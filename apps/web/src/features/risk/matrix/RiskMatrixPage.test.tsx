@@ -8,6 +8,9 @@ import type { MatrixRisk, RescoreRiskVariables, RiskMatrixVariables } from './ma
 import { answerRiskMatrix, answerRiskWorkspace, matrixRisk, riskBaseline } from './matrixFixtures.ts';
 import { MATRIX_RENDER_MEASURE } from './useMatrixRenderTiming.ts';
 
+// The page's chunk may take a while to transform on a busy machine the first time.
+const FIRST_LOAD = { timeout: 15_000 };
+
 const COORDINATOR = me({ id: 'u-coord', username: 'cora', displayName: 'Cora Koordinator', memberships: [{ role: 'COORDINATOR', municipality: KONGSBERG }] });
 
 function cell(likelihood: number, consequence: number): HTMLElement {
@@ -43,8 +46,8 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
     const calls = answerRiskMatrix(() => crowdedRisks());
     renderApp('/risiko?omrade=1');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Risikomatrise' })).toBeInTheDocument();
-    await screen.findByRole('table', { name: /Restrisiko per 25\.11\.2026/ });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Risikomatrise' }, FIRST_LOAD)).toBeInTheDocument();
+    await screen.findByRole('table', { name: /Restrisiko per 25\.11\.2026/ }, FIRST_LOAD);
     expect(calls[0]).toEqual({ basis: 'RESIDUAL', filter: { areaIds: ['1'] }, cellLimit: 3 });
 
     const crowded = cell(3, 4);
@@ -73,7 +76,7 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
     signInAs(VIEWER);
     answerRiskMatrix(() => crowdedRisks());
     const { user } = renderApp('/risiko');
-    await screen.findByRole('table', { name: /Restrisiko/ });
+    await screen.findByRole('table', { name: /Restrisiko/ }, FIRST_LOAD);
 
     const header = screen.getByRole('rowheader', { name: /Sannsynlighet 3/ });
     const toggle = within(header).getByRole('button', { name: 'Hva betyr Sannsynlighet 3 (Mulig)?' });
@@ -94,8 +97,8 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
   it('puts the filters and the basis in the URL and sends them to the server', async () => {
     signInAs(VIEWER);
     const calls = answerRiskMatrix(() => crowdedRisks());
-    const { user, router } = renderApp('/risiko');
-    await screen.findByRole('table', { name: /Restrisiko/ });
+    const { user, router } = renderApp('/risiko?etter=c-9');
+    await screen.findByRole('table', { name: /Restrisiko/ }, FIRST_LOAD);
 
     const filters = screen.getByRole('search', { name: 'Filtrer risikoene' });
     await user.click(await within(filters).findByRole('checkbox', { name: 'Informasjonssikkerhet' }));
@@ -140,7 +143,7 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
       }),
     );
     const { user } = renderApp('/risiko');
-    await screen.findByRole('table', { name: /Restrisiko/ });
+    await screen.findByRole('table', { name: /Restrisiko/ }, FIRST_LOAD);
 
     const chip = chipIn(3, 4, 'R-01')!;
     expect(chip).toHaveAccessibleDescription(/Du kan flytte risikoen med piltastene/);
@@ -185,7 +188,7 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
     answerRiskMatrix(() => crowdedRisks({ canEdit: true }));
     server.use(graphql.mutation('RescoreRiskFromMatrix', () => apiErrorResponse('VERSION_CONFLICT')));
     const { user } = renderApp('/risiko');
-    await screen.findByRole('table', { name: /Restrisiko/ });
+    await screen.findByRole('table', { name: /Restrisiko/ }, FIRST_LOAD);
 
     chipIn(3, 4, 'R-01')!.focus();
     await user.keyboard('{ArrowUp}{Enter}');
@@ -202,7 +205,7 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
     signInAs(COORDINATOR);
     answerRiskMatrix(() => crowdedRisks({ canEdit: true }));
     const { user } = renderApp('/risiko');
-    await screen.findByRole('table', { name: /Restrisiko/ });
+    await screen.findByRole('table', { name: /Restrisiko/ }, FIRST_LOAD);
 
     chipIn(3, 4, 'R-02')!.focus();
     await user.keyboard('{ArrowUp}{Escape}');
@@ -222,7 +225,7 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
       }),
     );
     const { user } = renderApp('/risiko?grunnlag=iboende');
-    await screen.findByRole('table', { name: /Iboende risiko/ });
+    await screen.findByRole('table', { name: /Iboende risiko/ }, FIRST_LOAD);
 
     const chip = chipIn(4, 5, 'R-02')!;
     expect(chip).toHaveAttribute('draggable', 'true');
@@ -246,7 +249,7 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
     signInAs(VIEWER);
     answerRiskMatrix(() => crowdedRisks());
     const { user } = renderApp('/risiko');
-    await screen.findByRole('table', { name: /Restrisiko/ });
+    await screen.findByRole('table', { name: /Restrisiko/ }, FIRST_LOAD);
 
     const chip = chipIn(3, 4, 'R-01')!;
     expect(chip).not.toHaveAttribute('draggable');
@@ -264,7 +267,7 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
     signInAs(VIEWER);
     answerRiskMatrix(() => crowdedRisks());
     const { user } = renderApp('/risiko');
-    await screen.findByRole('table', { name: /Restrisiko/ });
+    await screen.findByRole('table', { name: /Restrisiko/ }, FIRST_LOAD);
 
     await user.click(screen.getByRole('checkbox', { name: 'Vis piler fra iboende risiko til restrisiko' }));
     const list = screen.getByRole('region', { name: 'Fra iboende risiko til restrisiko' });
@@ -278,7 +281,7 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
     const calls = answerRiskMatrix(() => crowdedRisks({ canEdit: true }));
     const { user, router } = renderApp('/risiko?dato=2024-05-31');
 
-    await screen.findByRole('table', { name: /Restrisiko per 31\.05\.2024/ });
+    await screen.findByRole('table', { name: /Restrisiko per 31\.05\.2024/ }, FIRST_LOAD);
     expect(calls[0]).toMatchObject({ asOf: '2024-05-31', basis: 'RESIDUAL' });
     expect(screen.getByText('Du ser matrisen slik den var 31.05.2024. Risikoene kan ikke flyttes her.')).toBeInTheDocument();
     expect(chipIn(3, 4, 'R-01')).not.toHaveAttribute('draggable');
@@ -313,7 +316,7 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
       }),
     );
     const { user } = renderApp('/risiko');
-    await screen.findByRole('table', { name: /Restrisiko/ });
+    await screen.findByRole('table', { name: /Restrisiko/ }, FIRST_LOAD);
 
     await user.click(screen.getByRole('button', { name: 'Frys som baseline' }));
     const dialog = await screen.findByRole('dialog', { name: 'Frys matrisen som baseline' });
@@ -339,7 +342,7 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
     performance.clearMeasures(MATRIX_RENDER_MEASURE);
     answerRiskMatrix(() => crowdedRisks());
     renderApp('/risiko');
-    await screen.findByRole('table', { name: /Restrisiko/ });
+    await screen.findByRole('table', { name: /Restrisiko/ }, FIRST_LOAD);
     await waitFor(() => expect(performance.getEntriesByName(MATRIX_RENDER_MEASURE).length).toBeGreaterThan(0));
   });
 });

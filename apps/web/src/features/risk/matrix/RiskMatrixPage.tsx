@@ -132,7 +132,12 @@ export function RiskMatrixPage() {
 function MatrixView({ state, movable, showArrows }: { state: RiskViewState; movable: boolean; showArrows: boolean }) {
   const { t } = useTranslation();
   const variables = useMemo(() => matrixVariables(state), [state]);
-  const { data, previousData, loading, error, refetch } = useQuery(RISK_MATRIX_QUERY, { variables });
+  const { data, previousData, loading, error, refetch } = useQuery(RISK_MATRIX_QUERY, {
+    variables,
+    // Others move risks too, and a move here changes the matrices of other filters and bases:
+    // show what is cached at once, and the server's current picture when it arrives.
+    fetchPolicy: 'cache-and-network',
+  });
   const shown = data ?? previousData;
   useMatrixRenderTiming(data?.riskMatrix);
 

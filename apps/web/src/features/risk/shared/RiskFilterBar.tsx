@@ -4,7 +4,9 @@ import { Button, Fieldset } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, TextField } from '../../../components/form/fields.tsx';
-import { RISK_STATUSES, useRiskViewState, type RiskStatus, type RiskViewState } from './riskUrlState.ts';
+import { useSearchParams } from 'react-router';
+import { CURSOR_PARAM } from '../../../components/table/useCursorPaging.ts';
+import { readRiskViewState, RISK_STATUSES, useRiskViewState, writeRiskViewState, type RiskStatus, type RiskViewState } from './riskUrlState.ts';
 import './risk-filter-bar.css';
 
 type Choice = { id: string; name: string };
@@ -28,7 +30,8 @@ type FilterValues = Pick<RiskViewState, 'areaIds' | 'municipalityIds' | 'statuse
 /**
  * Risk area, municipality, status and search of the risk workspace, applied on submit and kept
  * in the URL (useRiskViewState), so the matrix, the register and the report show the same risks.
- * Other parameters of the view (basis, date, cell, sort) are left as they are.
+ * Other parameters of the view (basis, date, cell, sort) are left as they are; a page cursor
+ * (`etter`) is dropped.
  */
 export function RiskFilterBar() {
   const [state] = useRiskViewState();
@@ -43,7 +46,15 @@ function toggled<T extends string>(list: readonly T[], value: T, on: boolean): T
 
 function RiskFilterForm({ initial }: { initial: FilterValues }) {
   const { t } = useTranslation();
-  const [, update] = useRiskViewState();
+  const [, setParams] = useSearchParams();
+  // Like useRiskViewState's update, but a new filter also starts a paged list (the register)
+  // at its first page: the cursor of the old result means nothing in the new one.
+  const update = (change: FilterValues) =>
+    setParams((current) => {
+      const next = writeRiskViewState({ ...readRiskViewState(current), ...change }, current);
+      next.delete(CURSOR_PARAM);
+      return next;
+    });
   const [values, setValues] = useState(initial);
   const { data } = useQuery(RISK_FILTER_CHOICES_QUERY);
   const filtered = initial.areaIds.length + initial.municipalityIds.length + initial.statuses.length > 0 || initial.search !== '';
