@@ -110,6 +110,7 @@ function Comparison({ state, from }: { state: RiskViewState; from: MatrixPoint }
               scale={side.matrix.criteria?.scale ?? []}
               caption={`${side.heading}, ${t(`risk.basis.${state.basis}`).toLowerCase()}`}
               cellHref={() => null}
+              captionHidden
               marked={marked}
               markedWords={t('riskMatrix.compare.markedWords')}
             />

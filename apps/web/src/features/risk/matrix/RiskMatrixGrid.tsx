@@ -32,6 +32,8 @@ type RiskMatrixGridProps = {
   overlay?: ReactNode;
   /** The wrapper, for an overlay that measures cells. */
   wrapperRef?: React.Ref<HTMLDivElement>;
+  /** The caption only for assistive technology, where a visible heading already says it. */
+  captionHidden?: boolean;
 };
 
 /** "sannsynlighet 3, konsekvens 4, nivå Høy" — the words a chip and the announcements use. */
@@ -55,7 +57,7 @@ type Moving = { risk: MatrixRisk; from: MatrixCell; target: MatrixCell };
  * another cell, or moved by keyboard: an arrow key picks it up and moves a target, Enter drops it
  * there (the page confirms), Escape or leaving the chip cancels.
  */
-export function RiskMatrixGrid({ cells, scale, caption, cellHref, marked, markedWords, mover, overlay, wrapperRef }: RiskMatrixGridProps) {
+export function RiskMatrixGrid({ cells, scale, caption, cellHref, marked, markedWords, mover, overlay, wrapperRef, captionHidden = false }: RiskMatrixGridProps) {
   const { t } = useTranslation();
   const [moving, setMoving] = useState<Moving | null>(null);
   const [dragOver, setDragOver] = useState<string | null>(null);
@@ -160,7 +162,7 @@ export function RiskMatrixGrid({ cells, scale, caption, cellHref, marked, marked
         </p>
       )}
       <table className="risk-matrix__table">
-        <caption>{caption}</caption>
+        <caption className={captionHidden ? 'ds-sr-only' : undefined}>{caption}</caption>
         <thead>
           <tr>
             <td className="risk-matrix__corner">
@@ -289,6 +291,8 @@ const MatrixCellView = memo(function MatrixCellView({
                     .filter(Boolean)
                     .join(' ')}
                   data-risk-id={risk.id}
+                  // The whole title on hover where the chip shows the short one.
+                  title={risk.shortTitle ? risk.title : undefined}
                   draggable={movable ? true : undefined}
                   aria-describedby={movable ? 'risk-matrix-move-hint' : undefined}
                   onKeyDown={movable ? (event) => handlers!.onChipKeyDown(risk, position, event) : undefined}

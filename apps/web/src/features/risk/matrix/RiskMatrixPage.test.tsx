@@ -253,7 +253,8 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
 
     const chip = chipIn(3, 4, 'R-01')!;
     expect(chip).not.toHaveAttribute('draggable');
-    expect(chip).not.toHaveAccessibleDescription();
+    expect(chip).not.toHaveAttribute('aria-describedby');
+    expect(screen.queryByText(/Du kan flytte risikoen/)).toBeNull();
     chip.focus();
     await user.keyboard('{ArrowDown}');
     expect(document.querySelector('.risk-matrix__cell--target')).toBeNull();
