@@ -10,7 +10,7 @@ import { TableLoadError } from '../../../components/table/TableLoadError.tsx';
 import { formatCount, formatDate, osloToday } from '../../../lib/format.ts';
 import { BasisSwitch } from '../matrix/BasisSwitch.tsx';
 import { MatrixLegend } from '../matrix/MatrixLegend.tsx';
-import { baselineOption, MatrixPointPicker, useRiskBaselines } from '../matrix/MatrixTimeControls.tsx';
+import { MatrixPointPicker, usePointName } from '../matrix/MatrixTimeControls.tsx';
 import { CELL_LIMIT, type MatrixData } from '../matrix/matrixQuery.ts';
 import { riskName, RiskMatrixGrid } from '../matrix/RiskMatrixGrid.tsx';
 import { RiskFilterBar } from '../shared/RiskFilterBar.tsx';
@@ -72,7 +72,7 @@ export function RiskComparePage() {
 
 function Comparison({ state, from }: { state: RiskViewState; from: MatrixPoint }) {
   const { t } = useTranslation();
-  const baselines = useRiskBaselines();
+  const pointName = usePointName();
   const variables = useMemo(() => comparisonVariables(state, from), [state, from]);
   const { data, previousData, loading, error, refetch } = useQuery(RISK_MATRIX_COMPARISON_QUERY, { variables, fetchPolicy: 'cache-and-network' });
   const shown = data ?? previousData;
@@ -83,17 +83,12 @@ function Comparison({ state, from }: { state: RiskViewState; from: MatrixPoint }
     return <TableLoadError title={t('riskMatrix.compare.errorTitle')} error={error} onRetry={() => void refetch().catch(() => {})} onFirstPage={() => {}} />;
   }
 
-  const pointName = (point: MatrixPoint | null, matrix: MatrixData) => {
-    if (point?.kind === 'baseline') {
-      const baseline = baselines.find((item) => item.id === point.id);
-      return baseline ? baselineOption(t, baseline) : t('riskMatrix.compare.baselineAt', { date: formatDate(matrix.asOf) });
-    }
-    return point ? formatDate(matrix.asOf) : t('riskMatrix.compare.now', { date: formatDate(matrix.asOf) });
-  };
+  // "now" names its date: the comparison is read later, in print too.
+  const sideName = (point: MatrixPoint | null, matrix: MatrixData) => (point ? pointName(point) : t('riskMatrix.compare.now', { date: formatDate(matrix.asOf) }));
   const { from: fromMatrix, to: toMatrix, moves } = shown.riskMatrixComparison;
   const sides = [
-    { key: 'from', heading: t('riskMatrix.compare.fromHeading', { point: pointName(from, fromMatrix) }), matrix: fromMatrix },
-    { key: 'to', heading: t('riskMatrix.compare.toHeading', { point: pointName(state.compareTo, toMatrix) }), matrix: toMatrix },
+    { key: 'from', heading: t('riskMatrix.compare.fromHeading', { point: sideName(from, fromMatrix) }), matrix: fromMatrix },
+    { key: 'to', heading: t('riskMatrix.compare.toHeading', { point: sideName(state.compareTo, toMatrix) }), matrix: toMatrix },
   ];
 
   return (

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Button } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../../components/form/fields.tsx';
@@ -30,6 +30,21 @@ export function baselineOption(t: TFunction, baseline: RiskBaselineData): string
   return t('riskMatrix.time.baselineOption', { name: baseline.name, date: formatDate(baseline.takenAt) });
 }
 
+/** A point in words: "nå", "31.05.2024" or "ROS mai 2024 (31.05.2024)" (the id while baselines load). */
+export function usePointName(): (point: MatrixPoint | null) => string {
+  const { t } = useTranslation();
+  const baselines = useRiskBaselines();
+  return useCallback(
+    (point: MatrixPoint | null) => {
+      if (!point) return t('riskMatrix.time.nowShort');
+      if (point.kind === 'date') return formatDate(point.date);
+      const baseline = baselines.find((item) => item.id === point.id);
+      return baseline ? baselineOption(t, baseline) : point.id;
+    },
+    [baselines, t],
+  );
+}
+
 /**
  * A point in time for the matrix: a date or a frozen baseline (a baseline wins when both are
  * given, as in the URL), applied on submit; "now" clears it.
@@ -55,15 +70,7 @@ function MatrixPointForm({ idPrefix, legend, point, onChange, nowLabel, submitLa
     onChange(baselineId ? { kind: 'baseline', id: baselineId } : date ? { kind: 'date', date } : null);
   }
 
-  const shown =
-    point === null
-      ? t('riskMatrix.time.nowShort')
-      : point.kind === 'date'
-        ? formatDate(point.date)
-        : (() => {
-            const baseline = baselines.find((item) => item.id === point.id);
-            return baseline ? baselineOption(t, baseline) : point.id;
-          })();
+  const shown = usePointName()(point);
   return (
     <details className="risk-time" open={defaultOpen || undefined}>
       <summary>{t('riskMatrix.time.summary', { legend, point: shown })}</summary>

@@ -16,7 +16,7 @@ import { BasisSwitch } from './BasisSwitch.tsx';
 import { FreezeBaselineDialog } from './FreezeBaselineDialog.tsx';
 import { ArrowList, arrowsOf, MatrixArrowsOverlay } from './MatrixArrows.tsx';
 import { MatrixLegend } from './MatrixLegend.tsx';
-import { baselineOption, MatrixPointPicker, useRiskBaselines } from './MatrixTimeControls.tsx';
+import { MatrixPointPicker, usePointName } from './MatrixTimeControls.tsx';
 import { CELL_LIMIT, cellKey, RISK_MATRIX_QUERY, type MatrixData, type RiskMatrixVariables } from './matrixQuery.ts';
 import { MoveRiskDialog } from './MoveRiskDialog.tsx';
 import { RiskMatrixGrid } from './RiskMatrixGrid.tsx';
@@ -48,7 +48,7 @@ export function RiskMatrixPage() {
   const [freezing, setFreezing] = useState(false);
   const [frozen, setFrozen] = useState<string | null>(null);
   const [showArrows, setShowArrows] = useState(false);
-  const baselines = useRiskBaselines();
+  const pointName = usePointName();
   const isPresent = state.at === null;
   const mayEdit = can('editRisk');
 
@@ -98,18 +98,12 @@ export function RiskMatrixPage() {
           </Alert>
         )}
       </div>
-      {!isPresent && (
+      {state.at && (
         <Alert data-color="info" className="form-alert">
           <Paragraph>
-            {state.at?.kind === 'baseline'
-              ? t('riskMatrix.time.pastBaseline', {
-                  name: (() => {
-                    const at = state.at;
-                    const baseline = baselines.find((item) => item.id === at.id);
-                    return baseline ? baselineOption(t, baseline) : at.id;
-                  })(),
-                })
-              : t('riskMatrix.time.pastDate', { date: state.at ? formatDate(state.at.kind === 'date' ? state.at.date : '') : '' })}
+            {state.at.kind === 'baseline'
+              ? t('riskMatrix.time.pastBaseline', { name: pointName(state.at) })
+              : t('riskMatrix.time.pastDate', { date: pointName(state.at) })}
           </Paragraph>
           <Button type="button" variant="secondary" data-size="sm" onClick={() => update({ at: null })}>
             {t('riskMatrix.time.backToNow')}
