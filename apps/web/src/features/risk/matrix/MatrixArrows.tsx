@@ -3,7 +3,7 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixCell } from '../shared/riskUrlState.ts';
 import { cellKey, type MatrixRisk } from './matrixQuery.ts';
-import { riskName } from './RiskMatrixGrid.tsx';
+import { riskName } from './matrixWords.ts';
 
 export type RiskArrow = { risk: MatrixRisk; from: MatrixCell; to: MatrixCell | null };
 

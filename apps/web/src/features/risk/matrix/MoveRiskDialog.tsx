@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../../components/dialog/ModalDialog.tsx';
 import { RiskLevelBadge } from '../shared/RiskLevelBadge.tsx';
 import type { RiskBasis } from '../shared/riskUrlState.ts';
-import { riskName } from './RiskMatrixGrid.tsx';
+import { riskName } from './matrixWords.ts';
 import type { PendingMove } from './useRiskMove.ts';
 
 type MoveRiskDialogProps = {

@@ -1,10 +1,9 @@
-import { memo, useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
-import type { TFunction } from 'i18next';
-import { riskLevelClass } from '../shared/RiskLevelBadge.tsx';
-import type { MatrixCell, RiskLevel } from '../shared/riskUrlState.ts';
+import type { MatrixCell } from '../shared/riskUrlState.ts';
+import { MatrixCellView, type Handlers } from './MatrixCellView.tsx';
 import { cellKey, type MatrixCellData, type MatrixRisk, type ScaleLevelData } from './matrixQuery.ts';
+import { cellWords, riskName } from './matrixWords.ts';
 import { ScaleHeader } from './ScaleHeader.tsx';
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
@@ -35,19 +34,6 @@ type RiskMatrixGridProps = {
   /** The caption only for assistive technology, where a visible heading already says it. */
   captionHidden?: boolean;
 };
-
-/** "sannsynlighet 3, konsekvens 4, nivå Høy" — the words a chip and the announcements use. */
-export function cellWords(t: TFunction, cell: MatrixCell, level: RiskLevel | null | undefined): string {
-  return t('riskMatrix.cellWords', {
-    likelihood: cell.likelihood,
-    consequence: cell.consequence,
-    level: level ? t(`risk.level.${level}`) : t('risk.level.none'),
-  });
-}
-
-export function riskName(risk: Pick<MatrixRisk, 'reference' | 'title' | 'shortTitle'>): string {
-  return `${risk.reference} ${risk.shortTitle || risk.title}`;
-}
 
 type Moving = { risk: MatrixRisk; from: MatrixCell; target: MatrixCell };
 
@@ -148,7 +134,7 @@ export function RiskMatrixGrid({ cells, scale, caption, cellHref, marked, marked
     setDragOver(null);
   }, []);
 
-  const handlers = useMemo(
+  const handlers: Handlers | null = useMemo(
     () => (mover ? { onChipKeyDown, onChipBlur, onChipDragStart, onCellDragOver, onCellDrop, onDragEnd } : null),
     [mover, onChipKeyDown, onChipBlur, onChipDragStart, onCellDragOver, onCellDrop, onDragEnd],
   );
@@ -210,116 +196,3 @@ export function RiskMatrixGrid({ cells, scale, caption, cellHref, marked, marked
     </div>
   );
 }
-
-type Handlers = {
-  onChipKeyDown(risk: MatrixRisk, from: MatrixCell, event: KeyboardEvent<HTMLAnchorElement>): void;
-  onChipBlur(risk: MatrixRisk): void;
-  onChipDragStart(risk: MatrixRisk, from: MatrixCell, event: DragEvent<HTMLAnchorElement>): void;
-  onCellDragOver(cell: MatrixCell, event: DragEvent<HTMLTableCellElement>): void;
-  onCellDrop(cell: MatrixCell, event: DragEvent<HTMLTableCellElement>): void;
-  onDragEnd(): void;
-};
-
-type MatrixCellViewProps = {
-  likelihood: number;
-  consequence: number;
-  cell: MatrixCellData | undefined;
-  href: string | null;
-  isTarget: boolean;
-  movingId: string | null;
-  marked?: ReadonlySet<string>;
-  markedWords?: string;
-  handlers: Handlers | null;
-};
-
-// Memoised: a filter change or a keyboard step re-renders only the cells whose props changed.
-const MatrixCellView = memo(function MatrixCellView({
-  likelihood,
-  consequence,
-  cell,
-  href,
-  isTarget,
-  movingId,
-  marked,
-  markedWords,
-  handlers,
-}: MatrixCellViewProps) {
-  const { t } = useTranslation();
-  const position = useMemo(() => ({ likelihood, consequence }), [likelihood, consequence]);
-  const level = cell?.level ?? null;
-  const count = cell?.count ?? 0;
-  const risks = cell?.risks ?? [];
-  const more = count - risks.length;
-  const words = cellWords(t, position, level);
-  const classes = ['risk-matrix__cell', riskLevelClass(level), isTarget ? 'risk-matrix__cell--target' : ''].filter(Boolean).join(' ');
-
-  return (
-    <td
-      className={classes}
-      data-cell={cellKey(likelihood, consequence)}
-      onDragOver={handlers ? (event) => handlers.onCellDragOver(position, event) : undefined}
-      onDrop={handlers ? (event) => handlers.onCellDrop(position, event) : undefined}
-    >
-      <div className="risk-matrix__cell-head">
-        <span className="risk-matrix__level">{level ? t(`risk.level.${level}`) : t('risk.level.none')}</span>
-        {count > 0 && href ? (
-          <RouterLink className="risk-matrix__count" to={href} aria-label={t('riskMatrix.cell.count', { count, cell: words })}>
-            {count}
-          </RouterLink>
-        ) : (
-          <span className="risk-matrix__count">
-            <span aria-hidden="true">{count}</span>
-            <span className="ds-sr-only">{t('riskMatrix.cell.count', { count, cell: words })}</span>
-          </span>
-        )}
-      </div>
-      {risks.length > 0 && (
-        <ul className="risk-matrix__chips">
-          {risks.map((risk) => {
-            const isMarked = marked?.has(risk.id) ?? false;
-            const movable = Boolean(handlers && risk.canEdit);
-            return (
-              <li key={risk.id}>
-                <RouterLink
-                  to={`/risiko/${risk.id}`}
-                  className={[
-                    'risk-chip',
-                    isMarked ? 'risk-chip--marked' : '',
-                    movingId === risk.id ? 'risk-chip--moving' : '',
-                    movable ? 'risk-chip--movable' : '',
-                  ]
-                    .filter(Boolean)
-                    .join(' ')}
-                  data-risk-id={risk.id}
-                  // The whole title on hover where the chip shows the short one.
-                  title={risk.shortTitle ? risk.title : undefined}
-                  draggable={movable ? true : undefined}
-                  aria-describedby={movable ? 'risk-matrix-move-hint' : undefined}
-                  onKeyDown={movable ? (event) => handlers!.onChipKeyDown(risk, position, event) : undefined}
-                  onBlur={movable ? () => handlers!.onChipBlur(risk) : undefined}
-                  onDragStart={movable ? (event) => handlers!.onChipDragStart(risk, position, event) : undefined}
-                  onDragEnd={movable ? handlers!.onDragEnd : undefined}
-                >
-                  <span className="risk-chip__ref">{risk.reference}</span> <span className="risk-chip__title">{risk.shortTitle || risk.title}</span>
-                  <span className="ds-sr-only">
-                    {', '}
-                    {words}
-                    {isMarked && markedWords ? `, ${markedWords}` : ''}
-                  </span>
-                </RouterLink>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {more > 0 &&
-        (href ? (
-          <RouterLink className="risk-matrix__more" to={href} aria-label={t('riskMatrix.cell.moreLabel', { count: more, cell: words })}>
-            {t('riskMatrix.cell.more', { count: more })}
-          </RouterLink>
-        ) : (
-          <span className="risk-matrix__more">{t('riskMatrix.cell.more', { count: more })}</span>
-        ))}
-    </td>
-  );
-});

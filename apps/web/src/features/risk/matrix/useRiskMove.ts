@@ -5,7 +5,8 @@ import { describeApiError } from '../../../lib/errors.ts';
 import { outcomeOf } from '../../../lib/mutationOutcome.ts';
 import type { MatrixCell, RiskBasis, RiskLevel } from '../shared/riskUrlState.ts';
 import { cellKey, RESCORE_RISK_FROM_MATRIX, type MatrixCellData, type MatrixRisk, type RescoreRiskVariables } from './matrixQuery.ts';
-import { cellWords, riskName, type MatrixMover } from './RiskMatrixGrid.tsx';
+import { cellWords, riskName } from './matrixWords.ts';
+import type { MatrixMover } from './RiskMatrixGrid.tsx';
 
 export type PendingMove = {
   risk: MatrixRisk;
