@@ -15,6 +15,7 @@ export const API_ERROR_CODES = [
   'NOT_FOUND',
   'BAD_PAGE_SIZE',
   'BAD_CURSOR',
+  'ALREADY_EXISTS',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -119,6 +120,8 @@ export function describeApiError(t: TFunction, error: ApiError): string {
       return t('errors.BAD_PAGE_SIZE');
     case 'BAD_CURSOR':
       return t('errors.BAD_CURSOR');
+    case 'ALREADY_EXISTS':
+      return t('errors.ALREADY_EXISTS');
     case 'INTERNAL_SERVER_ERROR':
       return error.correlationId
         ? t('errors.INTERNAL_SERVER_ERROR_withId', { id: error.correlationId })

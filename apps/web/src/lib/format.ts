@@ -30,12 +30,6 @@ export function formatDateTime(iso: string): string {
   return `${day}.${month}.${year} ${hour}:${minute}`;
 }
 
-/** Today's date in Europe/Oslo as yyyy-mm-dd (the API's "today"). */
-export function osloToday(now: Date = new Date()): string {
-  const { day, month, year } = partsOf(dateTimeParts, now);
-  return `${year}-${month}-${day}`;
-}
-
 const osloOffsetParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Oslo',
   year: 'numeric',
@@ -68,11 +62,24 @@ export function osloStartOfDay(date: string, addDays = 0): string | undefined {
   return new Date(midnightUtc - osloOffsetMinutes(guess) * 60_000).toISOString();
 }
 
+const dateParts = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' });
+
 /**
- * A calendar date as the API sends it (yyyy-mm-dd, already an Oslo day) as "05.03.2026";
- * no time zone conversion, which could move it a day. Anything else is returned as it came.
+ * "05.03.2026": an ISO date (yyyy-mm-dd, a calendar day, shown as written) or a timestamp (its
+ * day in Europe/Oslo); an unreadable value is returned as it came.
  */
-export function formatDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : isoDate;
+export function formatDate(iso: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (day) return `${day[3]}.${day[2]}.${day[1]}`;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = partsOf(dateParts, date);
+  return `${parts.day}.${parts.month}.${parts.year}`;
+}
+
+const osloDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Europe/Oslo as yyyy-mm-dd (en-CA formats dates that way). */
+export function osloToday(now = new Date()): string {
+  return osloDay.format(now);
 }

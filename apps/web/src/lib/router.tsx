@@ -23,6 +23,8 @@ const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx').the
 const RiskRegisterPage = lazy(() =>
   import('../features/risk/register/RiskRegisterPage.tsx').then((module) => ({ default: module.RiskRegisterPage })),
 );
+const RiskMatrixPage = lazy(() => import('../features/risk/matrix/RiskMatrixPage.tsx').then((module) => ({ default: module.RiskMatrixPage })));
+const RiskComparePage = lazy(() => import('../features/risk/compare/RiskComparePage.tsx').then((module) => ({ default: module.RiskComparePage })));
 
 export const routes: RouteObject[] = [
   {
@@ -45,7 +47,8 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <ComingLaterPage area="overview" /> },
               { path: 'bytt-passord', element: <ChangePasswordPage /> },
-              { path: 'risiko', element: <ComingLaterPage area="risk" /> },
+              { path: 'risiko', element: <RiskMatrixPage /> },
+              { path: 'risiko/sammenlign', element: <RiskComparePage /> },
               { path: 'risiko/register', element: <RiskRegisterPage /> },
               // After the static /risiko/* pages: a risk's own page (numeric id).
               { path: 'risiko/:id', element: <RiskPage /> },

@@ -83,3 +83,19 @@ export function TextAreaField({ label, description, error, className, id, ref, .
     </FieldFrame>
   );
 }
+
+export type CheckboxFieldProps = Omit<InputProps, 'type' | 'className'> & { label: string; id?: string };
+
+/** A checkbox with its label after it, wired by id (Designsystemet's Checkbox needs ds-field, see above). */
+export function CheckboxField({ label, id, ...inputProps }: CheckboxFieldProps) {
+  const autoId = useId();
+  const controlId = id ?? autoId;
+  return (
+    <div className="ds-field" data-position="start">
+      <Input type="checkbox" id={controlId} {...inputProps} />
+      <Label htmlFor={controlId} weight="regular">
+        {label}
+      </Label>
+    </div>
+  );
+}
