@@ -22,6 +22,10 @@ const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx').the
 const RiskRegisterPage = lazy(() =>
   import('../features/risk/register/RiskRegisterPage.tsx').then((module) => ({ default: module.RiskRegisterPage })),
 );
+const SeriesComparePage = lazy(() =>
+  import('../features/series/compare/SeriesComparePage.tsx').then((module) => ({ default: module.SeriesComparePage })),
+);
+const SeriesPage = lazy(() => import('../features/series/page/SeriesPage.tsx').then((module) => ({ default: module.SeriesPage })));
 
 export const routes: RouteObject[] = [
   {
@@ -47,6 +51,8 @@ export const routes: RouteObject[] = [
               { path: 'risiko', element: <ComingLaterPage area="risk" /> },
               { path: 'risiko/register', element: <RiskRegisterPage /> },
               { path: 'arkivserier', element: <ComingLaterPage area="archiveSeries" /> },
+              { path: 'arkivserier/sammenligning', element: <SeriesComparePage /> },
+              { path: 'arkivserier/:id', element: <SeriesPage /> },
               { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },
               { path: 'funn', element: <ComingLaterPage area="findings" /> },
               { path: 'kommuner', element: <MunicipalitiesPage /> },

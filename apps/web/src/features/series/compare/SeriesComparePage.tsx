@@ -1,0 +1,3 @@
+export function SeriesComparePage() {
+  return null;
+}
