@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { norwegianSortKey } from '@samarkiv/shared';
 import { describe, expect, it } from 'vitest';
 import { useTestApi } from '../../testing/useTestApi.ts';
-import { CELL_SERIES_LIMIT, SERIES_CUTOVER_DATE } from './comparison.ts';
+import type { PrismaClient } from '@samarkiv/db';
+import { buildComparison, CELL_SERIES_LIMIT, SERIES_CUTOVER_DATE } from './comparison.ts';
 import { makeSeries, municipalityIdOf } from './fixtures.ts';
 
 const GRID = /* GraphQL */ `
@@ -172,5 +173,37 @@ describe('archiveSeriesComparison differences', () => {
     const others = row.cells.filter((c) => ![kongsberg, flesberg, rollag, sigdal].map(String).includes(c.municipality.id));
     expect(others).toHaveLength(4);
     for (const cell of others) expect(cell).toMatchObject({ seriesCount: 0, series: [], differences: ['MISSING'] });
+  });
+
+  it('reads the grid in the same number of statements however many series and target series there are', async () => {
+    // Counts every database call the service makes: model methods and raw queries.
+    const counting = (prisma: PrismaClient) => {
+      const calls: string[] = [];
+      const wrap = (target: object, path: string): unknown =>
+        new Proxy(target, {
+          get(object, key, receiver) {
+            const value = Reflect.get(object, key, receiver) as unknown;
+            if (typeof key !== 'string') return value;
+            if (typeof value === 'function') return (...args: unknown[]) => { calls.push(`${path}${key}`); return (value as (...a: unknown[]) => unknown).apply(object, args); };
+            if (value && typeof value === 'object' && !path) return wrap(value, `${key}.`);
+            return value;
+          },
+        });
+      return { prisma: wrap(prisma, '') as PrismaClient, calls };
+    };
+    const before = counting(t.db.prisma);
+    await buildComparison(before.prisma);
+    const kongsberg = await municipalityIdOf(t.db.prisma, '3303');
+    for (let i = 0; i < 3; i++) {
+      const target = await t.db.prisma.targetSeries.create({ data: { code: `T-N${i}`, title: `Ny ${i}`, titleSortKey: `ny ${i}`, sortOrder: 900 + i } });
+      for (let j = 0; j < 12; j++) await makeSeries(t.db.prisma, kongsberg, { targetSeriesId: target.id });
+    }
+    const after = counting(t.db.prisma);
+    const view = await buildComparison(after.prisma);
+    expect(view.rows).toHaveLength(17);
+    expect(view.rows.at(-1)!.cells.find((c) => c.municipality.id === kongsberg)).toMatchObject({ seriesCount: 12 });
+    expect(view.rows.at(-1)!.cells.find((c) => c.municipality.id === kongsberg)!.series).toHaveLength(CELL_SERIES_LIMIT);
+    expect(after.calls).toEqual(before.calls);
+    expect(after.calls.length).toBeLessThanOrEqual(6);
   });
 });
