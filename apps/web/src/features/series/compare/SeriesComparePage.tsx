@@ -21,7 +21,10 @@ export const COMPARISON_EXPORT_HREF = '/exports/archive-series-comparison';
 /** /arkivserier/sammenligning: the target structure by municipality, differences marked. */
 export function SeriesComparePage() {
   const { t } = useTranslation();
-  const { data, loading, error, refetch } = useQuery(SERIES_COMPARISON_QUERY, { notifyOnNetworkStatusChange: false });
+  const { data, loading, error, refetch } = useQuery(SERIES_COMPARISON_QUERY, {
+    // Edits and mappings elsewhere change the grid: show the cached one at once, then the fresh one.
+    fetchPolicy: 'cache-and-network',
+  });
   const [mapping, setMapping] = useState<MapTarget | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -98,7 +101,8 @@ function ComparisonGrid({ comparison, onMap }: { comparison: SeriesComparison; o
   const { t } = useTranslation();
   const { can } = useCan();
   return (
-    <div className="table-scroll series-compare" tabIndex={0} aria-labelledby="series-compare-caption">
+    // Focusable so keyboard users can scroll the wide grid; named by its caption.
+    <div className="table-scroll series-compare" role="region" tabIndex={0} aria-labelledby="series-compare-caption">
       <table className="series-compare__table">
         <caption id="series-compare-caption">{t('seriesCompare.caption')}</caption>
         <thead>

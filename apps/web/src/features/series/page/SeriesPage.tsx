@@ -18,7 +18,11 @@ import './series-page.css';
 export function SeriesPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(SERIES_PAGE_QUERY, { variables: { id } });
+  const { data, loading, error, refetch } = useQuery(SERIES_PAGE_QUERY, {
+    variables: { id },
+    // A mapping from the comparison grid changes the series too: refresh what the cache shows.
+    fetchPolicy: 'cache-and-network',
+  });
 
   if (!data) {
     if (loading) return <PageLoading label={t('seriesPage.loading')} />;
