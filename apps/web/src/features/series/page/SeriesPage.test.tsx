@@ -46,7 +46,10 @@ function seriesFixture(fields: Partial<SeriesPage_series> = {}): SeriesPage_seri
     version: 3,
     updatedAt: '2026-03-05T13:30:00.000Z',
     canEdit: true,
-    predecessor: { ...link('41', 'SAK-2016', '2016-01-01', '2019-12-31'), predecessor: { ...link('40', 'SAK-2012', '2012-01-01', '2015-12-31'), predecessor: null } },
+    predecessor: {
+      ...link('41', 'SAK-2016', '2016-01-01', '2019-12-31'),
+      predecessor: { ...link('40', 'SAK-2012', '2012-01-01', '2015-12-31'), predecessor: { ...link('39', 'SAK-2008', '2008-01-01', '2011-12-31'), earlier: { id: '38' } } },
+    },
     successor: { ...link('43', 'SAK-2026', '2026-01-01', null), successor: null },
     ...fields,
   };
@@ -103,15 +106,16 @@ describe('SeriesPage', { timeout: 20_000 }, () => {
     const chain = screen.getByRole('list', { name: 'Periodekjede' });
     const items = within(chain).getAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
+      'SAK-2008 Sakarkiv SAK-2008 (01.01.2008–31.12.2011) (eldre perioder finnes)',
       'SAK-2012 Sakarkiv SAK-2012 (01.01.2012–31.12.2015)',
       'SAK-2016 Sakarkiv SAK-2016 (01.01.2016–31.12.2019)',
       'SAK-2020 Sakarkiv 2020–2025 (01.01.2020–31.12.2025) (denne arkivserien)',
       'SAK-2026 Sakarkiv SAK-2026 (01.01.2026–)',
     ]);
-    expect(within(items[0]!).getByRole('link')).toHaveAttribute('href', '/arkivserier/40');
-    expect(within(items[3]!).getByRole('link')).toHaveAttribute('href', '/arkivserier/43');
-    expect(items[2]).toHaveAttribute('aria-current', 'page');
-    expect(within(items[2]!).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(items[0]!).getByRole('link')).toHaveAttribute('href', '/arkivserier/39');
+    expect(within(items[4]!).getByRole('link')).toHaveAttribute('href', '/arkivserier/43');
+    expect(items[3]).toHaveAttribute('aria-current', 'page');
+    expect(within(items[3]!).queryByRole('link')).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Alle arkivserier' })).toHaveAttribute('href', '/arkivserier');
     expect(await screen.findByRole('region', { name: 'Endringshistorikk' })).toBeInTheDocument();
   });

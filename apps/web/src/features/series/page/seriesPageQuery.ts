@@ -52,8 +52,8 @@ export type SeriesPage_series = {
   updatedAt: string;
   canEdit: boolean;
   /** Up to three periods back and forth: each level is one batched loader call on the server. */
-  predecessor: (SeriesChainLink & { predecessor: (SeriesChainLink & { predecessor: SeriesChainLink | null }) | null }) | null;
-  successor: (SeriesChainLink & { successor: (SeriesChainLink & { successor: SeriesChainLink | null }) | null }) | null;
+  predecessor: (SeriesChainLink & { predecessor: (SeriesChainLink & { predecessor: (SeriesChainLink & { earlier: { id: string } | null }) | null }) | null }) | null;
+  successor: (SeriesChainLink & { successor: (SeriesChainLink & { successor: (SeriesChainLink & { later: { id: string } | null }) | null }) | null }) | null;
 };
 
 export const SERIES_PAGE_FRAGMENT: TypedDocumentNode<SeriesPage_series> = gql`
@@ -116,6 +116,9 @@ export const SERIES_PAGE_FRAGMENT: TypedDocumentNode<SeriesPage_series> = gql`
         ...SeriesChainLink @unmask
         predecessor {
           ...SeriesChainLink @unmask
+          earlier: predecessor {
+            id
+          }
         }
       }
     }
@@ -125,6 +128,9 @@ export const SERIES_PAGE_FRAGMENT: TypedDocumentNode<SeriesPage_series> = gql`
         ...SeriesChainLink @unmask
         successor {
           ...SeriesChainLink @unmask
+          later: successor {
+            id
+          }
         }
       }
     }
