@@ -5,6 +5,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { archiveResolvers } from '../modules/archive/archive.resolvers.ts';
 import { archiveSeriesResolvers } from '../modules/archive-series/archive-series.resolvers.ts';
+import { comparisonResolvers } from '../modules/archive-series/comparison.resolvers.ts';
 import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers.ts';
@@ -41,6 +42,7 @@ export function buildRawSchema(): GraphQLSchema {
     resolvers: [
       archiveResolvers,
       archiveSeriesResolvers,
+      comparisonResolvers,
       municipalityResolvers,
       riskResolvers,
       milestoneResolvers,

@@ -4,6 +4,7 @@ import type { Database, Role } from '@samarkiv/db';
 import { type Request, type Response, Router } from 'express';
 import type { ApiConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
+import { archiveSeriesComparisonExport } from '../modules/archive-series/comparison.export.ts';
 import type { AuthUser } from '../modules/auth/session.ts';
 import { AppError } from '../graphql/errors.ts';
 import { requireSession, userOf } from './guards.ts';
@@ -47,6 +48,9 @@ export function registerExport(name: string, definition: ExportDefinition): void
   if (registry.has(name)) throw new Error(`export "${name}" is registered twice`);
   registry.set(name, definition);
 }
+
+// The application's exports, one line each (a definition imports only types from here).
+registerExport('archive-series-comparison', archiveSeriesComparisonExport);
 
 export function exportRoutes(db: Database, config: ApiConfig, logger: Logger): Router {
   const router = Router();

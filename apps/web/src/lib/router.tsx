@@ -25,6 +25,10 @@ const RiskRegisterPage = lazy(() =>
 );
 const RiskMatrixPage = lazy(() => import('../features/risk/matrix/RiskMatrixPage.tsx').then((module) => ({ default: module.RiskMatrixPage })));
 const RiskComparePage = lazy(() => import('../features/risk/compare/RiskComparePage.tsx').then((module) => ({ default: module.RiskComparePage })));
+const SeriesComparePage = lazy(() =>
+  import('../features/series/compare/SeriesComparePage.tsx').then((module) => ({ default: module.SeriesComparePage })),
+);
+const SeriesPage = lazy(() => import('../features/series/page/SeriesPage.tsx').then((module) => ({ default: module.SeriesPage })));
 
 export const routes: RouteObject[] = [
   {
@@ -53,6 +57,8 @@ export const routes: RouteObject[] = [
               // After the static /risiko/* pages: a risk's own page (numeric id).
               { path: 'risiko/:id', element: <RiskPage /> },
               { path: 'arkivserier', element: <ComingLaterPage area="archiveSeries" /> },
+              { path: 'arkivserier/sammenligning', element: <SeriesComparePage /> },
+              { path: 'arkivserier/:id', element: <SeriesPage /> },
               { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },
               { path: 'funn', element: <ComingLaterPage area="findings" /> },
               { path: 'kommuner', element: <MunicipalitiesPage /> },
