@@ -14,6 +14,9 @@ export default mergeConfig(
       environment: 'jsdom',
       include: ['src/**/*.test.{ts,tsx}'],
       setupFiles: ['src/test/setup.ts'],
+      // Page tests wait for a lazy chunk and walk whole tables by role; on a loaded 2-core
+      // machine (the full suite runs every project at once) 5 s is too short for some.
+      testTimeout: 20_000,
     },
   }),
 );

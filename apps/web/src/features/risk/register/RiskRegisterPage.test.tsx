@@ -2,15 +2,16 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { graphql, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorResponse, signInAs, VIEWER } from '../../../test/auth.ts';
+import { answerRiskFilterChoices } from '../matrix/matrixFixtures.ts';
 import { currentPath, renderApp } from '../../../test/renderApp.tsx';
 import { server } from '../../../test/server.ts';
 import { MARKING_STORAGE_KEY } from '../shared/marking.ts';
 import type { RiskRegisterTable_risk } from './RiskRegisterTable.tsx';
 import type { RegisterMeasuresTable_measure } from './RegisterMeasuresTable.tsx';
 
-const AREA = { __typename: 'RiskArea' as const, id: '2', name: 'Arkivdanning' };
-const KONGSBERG = { __typename: 'Municipality' as const, id: '3', name: 'Kongsberg' };
-const FLESBERG = { __typename: 'Municipality' as const, id: '4', name: 'Flesberg' };
+const AREA = { __typename: 'RiskArea' as const, id: '1', name: 'Arkivdanning' };
+const KONGSBERG = { __typename: 'Municipality' as const, id: '4', name: 'Kongsberg' };
+const FLESBERG = { __typename: 'Municipality' as const, id: '3', name: 'Flesberg' };
 
 function riskNode(fields: Partial<RiskRegisterTable_risk> & { id: string; reference: string }): RiskRegisterTable_risk {
   return {
@@ -99,7 +100,10 @@ const r02 = riskNode({
 });
 
 describe('RiskRegisterPage', () => {
-  beforeEach(() => signInAs(VIEWER));
+  beforeEach(() => {
+    signInAs(VIEWER);
+    answerRiskFilterChoices();
+  });
 
   it('shows each risk with its levels, acceptance, review and measures, overdue marked in words', async () => {
     answerRisks({ '': connection([r01, r02]) });
@@ -195,15 +199,15 @@ describe('RiskRegisterPage', () => {
     expect(screen.getByRole('checkbox', { name: 'Bare forfalt gjennomgang' })).toBeChecked();
   });
 
-  it('reads the interim filters from the URL and writes them back, starting again at page one', async () => {
+  it('reads the filters from the URL and writes them back, starting again at page one', async () => {
     const calls = answerRisks({ '': connection([r01]), 'c-9': connection([r02]) });
     const { user, router } = renderApp('/risiko/register?etter=c-9&sok=arkiv');
     await screen.findByRole('table', { name: 'Risikoer' });
     expect(calls[0]).toMatchObject({ after: 'c-9', filter: { search: 'arkiv' } });
-    expect(screen.getByRole('searchbox', { name: 'Søk i referanse og tittel' })).toHaveValue('arkiv');
+    expect(screen.getByRole('searchbox', { name: /Søk/ })).toHaveValue('arkiv');
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'Åpen');
-    await user.click(screen.getByRole('button', { name: 'Bruk filter' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Åpen' }));
+    await user.click(screen.getByRole('button', { name: 'Bruk filtrene' }));
     await waitFor(() => expect(currentPath(router)).toBe('/risiko/register?status=OPEN&sok=arkiv'));
     await waitFor(() => expect(calls.at(-1)).toMatchObject({ after: null, filter: { search: 'arkiv', statuses: ['OPEN'] } }));
   });
@@ -249,7 +253,10 @@ describe('RiskRegisterPage', () => {
 });
 
 describe('RiskRegisterPage exports', () => {
-  beforeEach(() => signInAs(VIEWER));
+  beforeEach(() => {
+    signInAs(VIEWER);
+    answerRiskFilterChoices();
+  });
 
   it('links every export with its format, the filters and the remembered marking', async () => {
     window.localStorage.setItem(MARKING_STORAGE_KEY, JSON.stringify({ choice: 'offl24', custom: '' }));
@@ -328,7 +335,10 @@ function measureConnection(nodes: RegisterMeasuresTable_measure[], { hasNextPage
 }
 
 describe('RiskRegisterPage measures', () => {
-  beforeEach(() => signInAs(VIEWER));
+  beforeEach(() => {
+    signInAs(VIEWER);
+    answerRiskFilterChoices();
+  });
 
   it('lists the measures of the municipalities in view, overdue marked, with server paging', async () => {
     answerRisks({ '': connection([r01]) });
@@ -384,7 +394,10 @@ describe('RiskRegisterPage measures', () => {
 });
 
 describe('RiskRegisterPage measures, empty and failed', () => {
-  beforeEach(() => signInAs(VIEWER));
+  beforeEach(() => {
+    signInAs(VIEWER);
+    answerRiskFilterChoices();
+  });
 
   it('says so when no measure matches, and shows a failed load in words', async () => {
     let fail = false;

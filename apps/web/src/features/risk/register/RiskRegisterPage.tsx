@@ -6,7 +6,7 @@ import { Page } from '../../../components/layout/Page.tsx';
 import { CURSOR_PARAM } from '../../../components/table/useCursorPaging.ts';
 import { RiskWorkspaceNav } from '../shared/RiskWorkspaceNav.tsx';
 import { useRiskViewState } from '../shared/riskUrlState.ts';
-import { InterimRiskFilters } from './InterimRiskFilters.tsx';
+import { RiskFilterBar } from '../shared/RiskFilterBar.tsx';
 import { RegisterExports } from './RegisterExports.tsx';
 import { RegisterMeasuresList } from './RegisterMeasuresList.tsx';
 import { readRegisterOptions, useRegisterOptions, writeRegisterOptions, type RegisterOptions, type RegisterView } from './registerUrl.ts';
@@ -24,7 +24,7 @@ export function RiskRegisterPage() {
       <div className="risk-register-page">
       <Paragraph className="page-lead">{t('riskRegister.lead')}</Paragraph>
       <div className="table-toolbar">
-        <InterimRiskFilters />
+        <RiskFilterBar />
       </div>
       <QuickToggles options={options} onChange={setOptions} />
       <CellNotice />
