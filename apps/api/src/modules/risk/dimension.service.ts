@@ -17,10 +17,15 @@ export function listDimensions(ctx: Context): Promise<ConsequenceDimension[]> {
   return ctx.prisma.consequenceDimension.findMany({ where: { deletedAt: null }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
 }
 
-/** ALREADY_EXISTS unless no other live dimension has the name in any case (the partial unique index compares lower()). */
+/**
+ * ALREADY_EXISTS unless no other live dimension has the name in any case. Compared here, not in
+ * SQL: lower() in a C-locale cluster leaves Æ, Ø, Å as they are, so the partial unique index on
+ * lower(name) is only the backstop. The dimensions are few, and lockUniqueChecks serialises this.
+ */
 async function assertNameFree(tx: Tx, name: string, selfId: number | null): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM consequence_dimension WHERE deleted_at IS NULL AND lower(name) = lower(${name})`;
-  if (rows.some((row) => Number(row.id) !== selfId)) throw nameTaken();
+  const key = name.toLocaleLowerCase('nb');
+  const live = await tx.consequenceDimension.findMany({ where: { deletedAt: null }, select: { id: true, name: true } });
+  if (live.some((row) => row.id !== selfId && row.name.toLocaleLowerCase('nb') === key)) throw nameTaken();
 }
 
 function nameTaken(): AppError {
