@@ -16,6 +16,11 @@ export const API_ERROR_CODES = [
   'BAD_PAGE_SIZE',
   'BAD_CURSOR',
   'ALREADY_EXISTS',
+  'IN_USE',
+  'NOT_DELETED',
+  'CHAIN_CONFLICT',
+  'REASON_REQUIRED',
+  'NO_RESIDUAL',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -122,6 +127,16 @@ export function describeApiError(t: TFunction, error: ApiError): string {
       return t('errors.BAD_CURSOR');
     case 'ALREADY_EXISTS':
       return t('errors.ALREADY_EXISTS');
+    case 'IN_USE':
+      return t('errors.IN_USE');
+    case 'NOT_DELETED':
+      return t('errors.NOT_DELETED');
+    case 'CHAIN_CONFLICT':
+      return t('errors.CHAIN_CONFLICT');
+    case 'REASON_REQUIRED':
+      return t('errors.REASON_REQUIRED');
+    case 'NO_RESIDUAL':
+      return t('errors.NO_RESIDUAL');
     case 'INTERNAL_SERVER_ERROR':
       return error.correlationId
         ? t('errors.INTERNAL_SERVER_ERROR_withId', { id: error.correlationId })

@@ -19,6 +19,15 @@ export const AUDIT_ACTIONS = [
   'sign-in-blocked',
   'sign-out',
   'access-denied',
+  'rescore',
+  'link',
+  'link-risk',
+  'unlink-risk',
+  'map',
+  'export',
+  'set-consequence-scores',
+  'accept-residual',
+  'revoke-acceptance',
 ] as const;
 type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -33,6 +42,8 @@ export const ENTITY_TYPES = [
   'ArchiveSeries',
   'TargetSeries',
   'AcceptanceCriteria',
+  'ConsequenceDimension',
+  'RiskBaseline',
   'RiskArea',
   'Risk',
   'RiskAssessment',
