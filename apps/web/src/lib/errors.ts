@@ -15,6 +15,8 @@ export const API_ERROR_CODES = [
   'NOT_FOUND',
   'BAD_PAGE_SIZE',
   'BAD_CURSOR',
+  'IN_USE',
+  'ALREADY_EXISTS',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -97,6 +99,11 @@ export function describeApiError(t: TFunction, error: ApiError): string {
       return t('errors.PASSWORD_CHANGE_REQUIRED');
     case 'VALIDATION_FAILED':
       return error.message || t('errors.VALIDATION_FAILED');
+    // The server's Norwegian sentence names what is in use or taken; the form that can say it
+    // better (a field, a dimension) does so itself.
+    case 'IN_USE':
+    case 'ALREADY_EXISTS':
+      return error.message || t('errors.UNKNOWN');
     case 'VERSION_CONFLICT':
       return t('errors.VERSION_CONFLICT');
     case 'LAST_ADMIN':

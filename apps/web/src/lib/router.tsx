@@ -19,6 +19,13 @@ const ChangePasswordPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((module) => ({ default: module.UsersPage })));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })));
+const FindingsBoardPage = lazy(() =>
+  import('../features/findings/FindingsBoardPage.tsx').then((module) => ({ default: module.FindingsBoardPage })),
+);
+const AcceptanceCriteriaPage = lazy(() =>
+  import('../features/risk/criteria/AcceptanceCriteriaPage.tsx').then((module) => ({ default: module.AcceptanceCriteriaPage })),
+);
+const RiskReportPage = lazy(() => import('../features/risk/report/RiskReportPage.tsx').then((module) => ({ default: module.RiskReportPage })));
 
 export const routes: RouteObject[] = [
   {
@@ -44,7 +51,9 @@ export const routes: RouteObject[] = [
               { path: 'risiko', element: <ComingLaterPage area="risk" /> },
               { path: 'arkivserier', element: <ComingLaterPage area="archiveSeries" /> },
               { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },
-              { path: 'funn', element: <ComingLaterPage area="findings" /> },
+              { path: 'funn', element: <FindingsBoardPage /> },
+              { path: 'risiko/akseptkriterier', element: <AcceptanceCriteriaPage /> },
+              { path: 'risiko/rapport', element: <RiskReportPage /> },
               { path: 'kommuner', element: <MunicipalitiesPage /> },
               {
                 element: <RequireAdmin />,

@@ -1,4 +1,4 @@
-import { FieldDescription, Input, Label, Select, ValidationMessage, type InputProps, type SelectProps } from '@digdir/designsystemet-react';
+import { FieldDescription, Input, Label, Select, Textarea, ValidationMessage, type InputProps, type SelectProps, type TextareaProps } from '@digdir/designsystemet-react';
 import { useId, type ReactNode, type Ref } from 'react';
 
 type FieldFrameProps = {
@@ -59,6 +59,17 @@ export function SelectField({ label, description, error, className, id, ref, chi
       <Select ref={ref} id={ids.controlId} aria-describedby={ids.describedBy} aria-invalid={error ? true : undefined} {...selectProps}>
         {children}
       </Select>
+    </FieldFrame>
+  );
+}
+
+export type TextareaFieldProps = FieldFrameProps & Omit<TextareaProps, 'className'> & { ref?: Ref<HTMLTextAreaElement> };
+
+export function TextareaField({ label, description, error, className, id, ref, ...textareaProps }: TextareaFieldProps) {
+  const ids = useFieldIds(id, description, error);
+  return (
+    <FieldFrame label={label} description={description} error={error} className={className} ids={ids}>
+      <Textarea ref={ref} id={ids.controlId} aria-describedby={ids.describedBy} aria-invalid={error ? true : undefined} {...textareaProps} />
     </FieldFrame>
   );
 }

@@ -1,0 +1,1 @@
+export function RiskReportPage() { return null; }
