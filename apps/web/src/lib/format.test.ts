@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, osloStartOfDay } from './format.ts';
+import { formatDateTime, formatIsoDate, osloStartOfDay, osloToday } from './format.ts';
 
 describe('formatDateTime', () => {
   it('shows an instant as dd.mm.åååå hh:mm in Oslo time, summer and winter', () => {
@@ -18,5 +18,17 @@ describe('osloStartOfDay', () => {
 
   it('ignores a value that is not a date', () => {
     expect(osloStartOfDay('i går')).toBeUndefined();
+  });
+});
+
+describe('formatIsoDate and osloToday', () => {
+  it('shows a calendar date as dd.mm.åååå and leaves anything else as it came', () => {
+    expect(formatIsoDate('2024-05-31')).toBe('31.05.2024');
+    expect(formatIsoDate('snart')).toBe('snart');
+  });
+
+  it("gives Oslo's date, which is already tomorrow late in a UTC evening", () => {
+    expect(osloToday(new Date('2026-01-15T23:30:00.000Z'))).toBe('2026-01-16');
+    expect(osloToday(new Date('2026-07-01T21:59:00.000Z'))).toBe('2026-07-01');
   });
 });

@@ -61,3 +61,15 @@ export function osloStartOfDay(date: string, addDays = 0): string | undefined {
   const guess = midnightUtc - osloOffsetMinutes(midnightUtc) * 60_000;
   return new Date(midnightUtc - osloOffsetMinutes(guess) * 60_000).toISOString();
 }
+
+/** "05.03.2026" for a calendar date (yyyy-mm-dd), no time zone involved; anything else as it came. */
+export function formatIsoDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : date;
+}
+
+/** Today's calendar date in Europe/Oslo as yyyy-mm-dd, whatever the browser's own zone. */
+export function osloToday(now = new Date()): string {
+  const { year, month, day } = partsOf(osloOffsetParts, now);
+  return `${year}-${month}-${day}`;
+}
