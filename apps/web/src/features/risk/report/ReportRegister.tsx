@@ -16,7 +16,7 @@ export function ReportRegister({ risks }: { risks: ReportRisk[] }) {
       {risks.length === 0 ? (
         <p>{t('riskReport.register.none')}</p>
       ) : (
-        <table className="report-table">
+        <table className="report-table report-table--register">
           <caption>{t('riskReport.register.caption')}</caption>
           <thead>
             <tr>

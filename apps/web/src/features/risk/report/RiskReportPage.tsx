@@ -78,18 +78,26 @@ export function RiskReportPage() {
           </div>
         </>
       )}
-      {/* In print a CSS table whose header and footer groups repeat on each page, keeping room for the marking. */}
-      <div className="report-frame">
-        <div className="report-frame__head" aria-hidden="true">
-          <div className="report-frame__space" />
-        </div>
-        <div className="report-frame__body">
-          <div className="risk-report">{body}</div>
-        </div>
-        <div className="report-frame__foot" aria-hidden="true">
-          <div className="report-frame__space" />
-        </div>
-      </div>
+      {/* A layout table: in print its header and footer repeat on every page and keep room for the marking. */}
+      <table role="presentation" className="report-frame">
+        <thead aria-hidden="true">
+          <tr>
+            <td className="report-frame__space" />
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>
+              <div className="risk-report">{body}</div>
+            </td>
+          </tr>
+        </tbody>
+        <tfoot aria-hidden="true">
+          <tr>
+            <td className="report-frame__space" />
+          </tr>
+        </tfoot>
+      </table>
     </Page>
   );
 }
