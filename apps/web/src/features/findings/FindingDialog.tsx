@@ -23,8 +23,7 @@ type FindingDialogProps = {
 
 export function FindingDialog({ target, onClose, onSaved }: FindingDialogProps) {
   const { t } = useTranslation();
-  const kindWord = target ? t(`findingsBoard.kind.${target.kind}.one`) : '';
-  const title = target?.finding ? t('findingsBoard.edit.title', { title: target.finding.title }) : t('findingsBoard.create.title', { kind: kindWord });
+  const title = !target ? '' : target.finding ? t('findingsBoard.edit.title', { title: target.finding.title }) : t(`findingsBoard.kind.${target.kind}.new`);
   return (
     <ModalDialog open={target !== null} onClose={onClose} title={title}>
       {target && <FindingForm key={target.finding?.id ?? target.kind} target={target} onCancel={onClose} onSaved={onSaved} />}

@@ -215,4 +215,16 @@ describe('AcceptanceCriteriaPage', { timeout: 30_000 }, () => {
       ['delete', { id: '2' }],
     ]);
   });
+
+  it('lets an administrator make the first version when none is in force', async () => {
+    signInAs(ADMIN);
+    server.use(graphql.query('AcceptanceCriteriaPage', () => apiErrorResponse('NOT_FOUND', { path: ['asOf'] }, 'Ingen akseptkriterier gjaldt på denne datoen.')));
+    const { user } = renderApp('/risiko/akseptkriterier');
+
+    expect(await screen.findByText(/Ingen versjon av akseptkriteriene gjelder i dag/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Ny versjon' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Ny versjon av akseptkriteriene' });
+    expect(within(dialog).getByLabelText('Sannsynlighet 3, konsekvens 3')).toHaveValue('');
+    expect(within(dialog).getByLabelText('Sannsynlighet 1: betegnelse')).toHaveValue('');
+  });
 });

@@ -26,9 +26,40 @@ export function AcceptanceCriteriaPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const reload = () => void refetch().catch(() => {});
 
+  const newVersionDialog = (current: CriteriaInForce | null) =>
+    manage && (
+      <NewCriteriaVersionDialog
+        open={creating}
+        current={current}
+        onClose={() => setCreating(false)}
+        onCreated={(version) => {
+          setCreating(false);
+          setNotice(t('criteria.create.done', { name: version.name, date: formatIsoDate(version.validFrom) }));
+          reload();
+        }}
+      />
+    );
+
   let body;
   if (!data && loading) body = <PageLoading label={t('criteria.loading')} />;
-  else if (!data) {
+  else if (!data && apiError(error).code === 'NOT_FOUND') {
+    // No version is in force today (none yet, or only future ones): the first can be made here.
+    body = (
+      <>
+        <Alert data-color="info">
+          <Paragraph>{t('criteria.noneInForce')}</Paragraph>
+        </Alert>
+        {manage && (
+          <div className="criteria-section__head">
+            <Button type="button" onClick={() => setCreating(true)}>
+              {t('criteria.create.open')}
+            </Button>
+          </div>
+        )}
+        {newVersionDialog(null)}
+      </>
+    );
+  } else if (!data) {
     body = (
       <Alert data-color="danger" role="alert">
         <Heading level={2} data-size="xs">
@@ -55,18 +86,7 @@ export function AcceptanceCriteriaPage() {
             reload();
           }}
         />
-        {manage && (
-          <NewCriteriaVersionDialog
-            open={creating}
-            current={current}
-            onClose={() => setCreating(false)}
-            onCreated={(version) => {
-              setCreating(false);
-              setNotice(t('criteria.create.done', { name: version.name, date: formatIsoDate(version.validFrom) }));
-              reload();
-            }}
-          />
-        )}
+        {newVersionDialog(current)}
       </>
     );
   }
