@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 // The API (apps/api) listens on 4000 in development; the SPA calls it same-origin through
 // this proxy. SAMARKIV_API_URL points it elsewhere (another port, a mock) without editing.
 const apiUrl = process.env.SAMARKIV_API_URL ?? 'http://localhost:4000';
-const apiProxy = { '/graphql': apiUrl, '/healthz': apiUrl };
+const apiProxy = { '/graphql': apiUrl, '/healthz': apiUrl, '/exports': apiUrl };
 
 export default defineConfig({
   plugins: [react()],

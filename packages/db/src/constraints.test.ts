@@ -111,3 +111,31 @@ describe('database constraints that hold even when code is wrong', () => {
     expect(rows.map((r) => r.indexname)).toEqual(expect.arrayContaining(['archive_series_period_end_key', 'archive_series_municipality_period_end_key', 'archive_series_system_key', 'archive_series_classification_key', 'archive_series_live_municipality']));
   });
 });
+
+describe('the risk_workspace migration', () => {
+  it('refuses a second live consequence dimension of the same name (any case), but not beside a deleted one', async () => {
+    await accepted(`
+      INSERT INTO consequence_dimension (name, deleted_at, updated_at) VALUES ('Økonomi', now(), now());
+      INSERT INTO consequence_dimension (name, updated_at) VALUES ('Økonomi', now());
+    `);
+    expect(await refused(`INSERT INTO consequence_dimension (name, updated_at) VALUES ('Tjenester', now()), ('TJENESTER', now())`)).toMatch(/consequence_dimension_live_name_key/);
+  });
+
+  it('refuses a per-dimension consequence outside 1..5', async () => {
+    expect(await refused(`INSERT INTO consequence_dimension (id, name, updated_at) VALUES (50, 'D', now()); INSERT INTO risk_consequence_score VALUES (1, 50, 6)`)).toMatch(/risk_consequence_score_range/);
+    await accepted(`INSERT INTO consequence_dimension (id, name, updated_at) VALUES (50, 'D', now()); INSERT INTO risk_consequence_score VALUES (1, 50, 5)`);
+  });
+
+  it('refuses a partial residual acceptance, one that expires before it starts, and one without a residual assessment', async () => {
+    const withResidual = `UPDATE risk SET residual_likelihood = 2, residual_consequence = 2 WHERE id = 1;`;
+    expect(await refused(`${withResidual} UPDATE risk SET accepted_on = '2025-01-01', acceptance_expires_on = '2026-01-01' WHERE id = 1`)).toMatch(/risk_acceptance_complete/);
+    expect(await refused(`${withResidual} UPDATE risk SET acceptance_comment = 'x' WHERE id = 1`)).toMatch(/risk_acceptance_complete/);
+    expect(await refused(`${withResidual} UPDATE risk SET acceptance_approver_name = 'A', accepted_on = '2025-01-01', acceptance_expires_on = '2025-01-01' WHERE id = 1`)).toMatch(/risk_acceptance_expires_after/);
+    expect(await refused(`UPDATE risk SET acceptance_approver_name = 'A', accepted_on = '2025-01-01', acceptance_expires_on = '2026-01-01' WHERE id = 1`)).toMatch(/risk_acceptance_needs_residual/);
+    await accepted(`${withResidual} UPDATE risk SET acceptance_approver_name = 'A', accepted_on = '2025-01-01', acceptance_expires_on = '2025-01-02' WHERE id = 1`);
+  });
+
+  it('refuses two baselines of one name', async () => {
+    expect(await refused(`INSERT INTO risk_baseline (name, taken_at) VALUES ('ROS', now()), ('ROS', now())`)).toMatch(/risk_baseline_name_key/);
+  });
+});

@@ -15,8 +15,6 @@ export const API_ERROR_CODES = [
   'NOT_FOUND',
   'BAD_PAGE_SIZE',
   'BAD_CURSOR',
-  'IN_USE',
-  'ALREADY_EXISTS',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -34,6 +32,10 @@ export type ApiError = {
   issues?: { path: readonly (string | number)[]; message: string }[];
   retryAfterSeconds?: number;
   correlationId?: string;
+  /** `extensions.code` as sent, also when this client does not list it (e.g. REASON_REQUIRED). */
+  serverCode?: string;
+  /** For VERSION_CONFLICT: the object as it is stored now, so a form can offer both versions. */
+  current?: Record<string, unknown>;
 };
 
 function isApiErrorCode(value: unknown): value is ApiErrorCode {
@@ -43,6 +45,10 @@ function isApiErrorCode(value: unknown): value is ApiErrorCode {
 function isIssue(value: unknown): value is { path: (string | number)[]; message: string } {
   const issue = value as { path?: unknown; message?: unknown } | null;
   return Array.isArray(issue?.path) && typeof issue?.message === 'string';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Every GraphQL error of a failed operation, in order, reduced to what the UI uses. */
@@ -60,6 +66,8 @@ export function apiErrors(error: unknown): ApiError[] {
         issues,
         retryAfterSeconds: typeof extensions.retryAfterSeconds === 'number' ? extensions.retryAfterSeconds : undefined,
         correlationId: typeof extensions.correlationId === 'string' ? extensions.correlationId : undefined,
+        serverCode: typeof code === 'string' ? code : undefined,
+        current: isRecord(extensions.current) ? extensions.current : undefined,
       };
     });
   }
@@ -99,11 +107,6 @@ export function describeApiError(t: TFunction, error: ApiError): string {
       return t('errors.PASSWORD_CHANGE_REQUIRED');
     case 'VALIDATION_FAILED':
       return error.message || t('errors.VALIDATION_FAILED');
-    // The server's Norwegian sentence names what is in use or taken; the form that can say it
-    // better (a field, a dimension) does so itself.
-    case 'IN_USE':
-    case 'ALREADY_EXISTS':
-      return error.message || t('errors.UNKNOWN');
     case 'VERSION_CONFLICT':
       return t('errors.VERSION_CONFLICT');
     case 'LAST_ADMIN':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatIsoDate, osloStartOfDay, osloToday } from './format.ts';
+import { formatDate, formatDateTime, osloStartOfDay, osloToday } from './format.ts';
 
 describe('formatDateTime', () => {
   it('shows an instant as dd.mm.åååå hh:mm in Oslo time, summer and winter', () => {
@@ -21,14 +21,20 @@ describe('osloStartOfDay', () => {
   });
 });
 
-describe('formatIsoDate and osloToday', () => {
-  it('shows a calendar date as dd.mm.åååå and leaves anything else as it came', () => {
-    expect(formatIsoDate('2024-05-31')).toBe('31.05.2024');
-    expect(formatIsoDate('snart')).toBe('snart');
+describe('formatDate', () => {
+  it('shows an API date as dd.mm.åååå without moving it across a time zone', () => {
+    expect(formatDate('2026-03-05')).toBe('05.03.2026');
+    expect(formatDate('2026-12-31')).toBe('31.12.2026');
   });
 
-  it("gives Oslo's date, which is already tomorrow late in a UTC evening", () => {
+  it('returns anything that is not such a date as it came', () => {
+    expect(formatDate('2026-03-05T10:00:00Z')).toBe('2026-03-05T10:00:00Z');
+  });
+});
+
+describe('osloToday', () => {
+  it('is the Oslo calendar day, which is ahead of UTC late in the evening', () => {
     expect(osloToday(new Date('2026-01-15T23:30:00.000Z'))).toBe('2026-01-16');
-    expect(osloToday(new Date('2026-07-01T21:59:00.000Z'))).toBe('2026-07-01');
+    expect(osloToday(new Date('2026-07-01T08:05:00.000Z'))).toBe('2026-07-01');
   });
 });

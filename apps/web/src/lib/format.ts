@@ -30,6 +30,12 @@ export function formatDateTime(iso: string): string {
   return `${day}.${month}.${year} ${hour}:${minute}`;
 }
 
+/** Today's date in Europe/Oslo as yyyy-mm-dd (the API's "today"). */
+export function osloToday(now: Date = new Date()): string {
+  const { day, month, year } = partsOf(dateTimeParts, now);
+  return `${year}-${month}-${day}`;
+}
+
 const osloOffsetParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Oslo',
   year: 'numeric',
@@ -62,14 +68,11 @@ export function osloStartOfDay(date: string, addDays = 0): string | undefined {
   return new Date(midnightUtc - osloOffsetMinutes(guess) * 60_000).toISOString();
 }
 
-/** "05.03.2026" for a calendar date (yyyy-mm-dd), no time zone involved; anything else as it came. */
-export function formatIsoDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : date;
-}
-
-/** Today's calendar date in Europe/Oslo as yyyy-mm-dd, whatever the browser's own zone. */
-export function osloToday(now = new Date()): string {
-  const { year, month, day } = partsOf(osloOffsetParts, now);
-  return `${year}-${month}-${day}`;
+/**
+ * A calendar date as the API sends it (yyyy-mm-dd, already an Oslo day) as "05.03.2026";
+ * no time zone conversion, which could move it a day. Anything else is returned as it came.
+ */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : isoDate;
 }

@@ -18,6 +18,7 @@ const ChangePasswordPage = lazy(() =>
   import('../features/auth/ChangePasswordPage.tsx').then((module) => ({ default: module.ChangePasswordPage })),
 );
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((module) => ({ default: module.UsersPage })));
+const RiskPage = lazy(() => import('../features/risk/page/RiskPage.tsx').then((module) => ({ default: module.RiskPage })));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })));
 const FindingsBoardPage = lazy(() =>
   import('../features/findings/FindingsBoardPage.tsx').then((module) => ({ default: module.FindingsBoardPage })),
@@ -26,6 +27,9 @@ const AcceptanceCriteriaPage = lazy(() =>
   import('../features/risk/criteria/AcceptanceCriteriaPage.tsx').then((module) => ({ default: module.AcceptanceCriteriaPage })),
 );
 const RiskReportPage = lazy(() => import('../features/risk/report/RiskReportPage.tsx').then((module) => ({ default: module.RiskReportPage })));
+const RiskRegisterPage = lazy(() =>
+  import('../features/risk/register/RiskRegisterPage.tsx').then((module) => ({ default: module.RiskRegisterPage })),
+);
 
 export const routes: RouteObject[] = [
   {
@@ -49,11 +53,14 @@ export const routes: RouteObject[] = [
               { index: true, element: <ComingLaterPage area="overview" /> },
               { path: 'bytt-passord', element: <ChangePasswordPage /> },
               { path: 'risiko', element: <ComingLaterPage area="risk" /> },
+              { path: 'risiko/register', element: <RiskRegisterPage /> },
+              { path: 'risiko/akseptkriterier', element: <AcceptanceCriteriaPage /> },
+              { path: 'risiko/rapport', element: <RiskReportPage /> },
+              // After the static /risiko/* pages: a risk's own page (numeric id).
+              { path: 'risiko/:id', element: <RiskPage /> },
               { path: 'arkivserier', element: <ComingLaterPage area="archiveSeries" /> },
               { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },
               { path: 'funn', element: <FindingsBoardPage /> },
-              { path: 'risiko/akseptkriterier', element: <AcceptanceCriteriaPage /> },
-              { path: 'risiko/rapport', element: <RiskReportPage /> },
               { path: 'kommuner', element: <MunicipalitiesPage /> },
               {
                 element: <RequireAdmin />,

@@ -2,7 +2,7 @@ import type { Database } from '../connection.ts';
 import type { Sql } from '../sql.ts';
 import { writeArchiveSeries, writeArchives } from './writeArchive.ts';
 import { writeMunicipalities, writeTargetSeries, writeUsers } from './writeOrganisation.ts';
-import { writeAcceptanceCriteria, writeFindings, writePurposes, writeRiskRegister } from './writeRos.ts';
+import { writeAcceptanceCriteria, writeFindings, writePurposes, writeRiskRegister, writeRiskWorkspace } from './writeRos.ts';
 import { writeTimeline } from './writeTimeline.ts';
 
 export { DEMO_PASSWORDS, DEMO_USERS } from './users.ts';
@@ -86,6 +86,7 @@ async function writeAll(sql: Sql, now: string, log: (line: string) => void, afte
   await writeAcceptanceCriteria(sql, users);
   await done('acceptance-criteria', '25 cells');
   const risks = await writeRiskRegister(sql, now, municipalities, users);
+  await writeRiskWorkspace(sql, now, risks, users);
   await done('risks', `${risks.size}`);
   await writeFindings(sql, now, risks);
   await done('findings', 'ok');

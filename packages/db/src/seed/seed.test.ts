@@ -30,6 +30,7 @@ async function tableCounts(db: Database): Promise<Record<string, number>> {
     'municipality', 'app_user', 'membership', 'acceptance_criteria', 'acceptance_cell', 'scale_level', 'risk_area',
     'risk', 'risk_municipality', 'risk_assessment', 'measure', 'finding', 'finding_risk', 'purpose', 'phase',
     'milestone', 'target_series', 'archive', 'archive_creator', 'archive_series', 'app_setting',
+    'consequence_dimension', 'risk_consequence_score', 'risk_baseline',
   ];
   const [counts] = await rows<Record<string, number>>(db, `SELECT ${tables.map((t) => `(SELECT count(*)::int FROM "${t}") AS "${t}"`).join(', ')}`);
   return counts ?? {};
@@ -89,6 +90,36 @@ describe('the demo seed', () => {
     expect(mismatches).toEqual([]);
     const [history] = await rows<{ n: number }>(db, 'SELECT count(*)::int AS n FROM (SELECT risk_id FROM risk_assessment GROUP BY risk_id HAVING count(*) > 1) x');
     expect(history?.n).toBeGreaterThanOrEqual(3);
+  });
+
+  it('seeds the six consequence dimensions, scores that agree with the inherent consequence, an acceptance and the May 2024 baseline', async () => {
+    const dimensions = await rows<{ name: string }>(db, 'SELECT name FROM consequence_dimension WHERE deleted_at IS NULL ORDER BY sort_order');
+    expect(dimensions.map((d) => d.name)).toEqual([
+      'Tjenesteleveranse', 'Etterlevelse av regelverk (arkivlov, personvern)', 'Økonomi', 'Omdømme og tillit', 'Medarbeidere', 'Informasjonssikkerhet',
+    ]);
+    const scored = await rows<{ reference: string; n: number; highest: number; inherent: number; reason: string | null }>(
+      db,
+      `SELECT r.reference, count(*)::int AS n, max(s.consequence)::int AS highest, r.inherent_consequence AS inherent, r.consequence_reason AS reason
+         FROM risk r JOIN risk_consequence_score s ON s.risk_id = r.id GROUP BY r.id ORDER BY r.reference`,
+    );
+    expect(scored.length).toBeGreaterThanOrEqual(3);
+    for (const risk of scored) {
+      expect(risk.n, risk.reference).toBe(6);
+      // The overall consequence is the highest score unless a reason says otherwise.
+      expect(risk.highest === risk.inherent, risk.reference).toBe(risk.reason === null);
+    }
+    const accepted = await rows<{ reference: string; residual: number | null; name: string }>(
+      db,
+      `SELECT r.reference, r.residual_likelihood AS residual, r.acceptance_approver_name AS name FROM risk r WHERE r.accepted_on IS NOT NULL`,
+    );
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]?.residual).not.toBeNull();
+    const [baseline] = await rows<{ name: string; later: number }>(
+      db,
+      `SELECT b.name, (SELECT count(*)::int FROM risk r WHERE NOT EXISTS (SELECT 1 FROM risk_assessment a WHERE a.risk_id = r.id AND a.assessed_at < b.taken_at)) AS later FROM risk_baseline b`,
+    );
+    // Every seeded risk was assessed before the baseline was taken: it shows the whole register.
+    expect(baseline).toEqual({ name: 'ROS mai 2024', later: 0 });
   });
 
   it('has overdue and done measures relative to 25.11.2026', async () => {

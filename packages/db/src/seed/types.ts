@@ -179,3 +179,35 @@ export interface ArchiveSeriesSeed {
   /** Code of the target series it maps to; null: not mapped yet. */
   targetSeries: string | null;
 }
+
+export interface ConsequenceDimensionSeed {
+  name: string;
+  description: string;
+}
+
+export type Consequence = 1 | 2 | 3 | 4 | 5;
+
+export interface ConsequenceScoresSeed {
+  /** Reference of the risk. */
+  risk: string;
+  /** One score per default dimension, in their order. */
+  scores: readonly [Consequence, Consequence, Consequence, Consequence, Consequence, Consequence];
+  /** Why the overall consequence differs from the highest score; null when it does not. */
+  reason: string | null;
+}
+
+export interface AcceptanceSeed {
+  risk: string;
+  approver: DemoUsername;
+  acceptedOn: string;
+  expiresOn: string;
+  comment: string;
+}
+
+export interface BaselineSeed {
+  name: string;
+  description: string;
+  /** Timestamp with offset (Europe/Oslo). */
+  takenAt: string;
+  takenBy: DemoUsername;
+}

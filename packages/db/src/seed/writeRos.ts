@@ -1,10 +1,12 @@
 import type { Sql } from '../sql.ts';
 import { ACCEPTANCE_CRITERIA, SCALE_LEVELS, defaultAcceptanceCells } from './acceptanceCriteria.ts';
+import { ACCEPTANCES, BASELINES, CONSEQUENCE_DIMENSIONS, CONSEQUENCE_SCORES } from './consequenceDimensions.ts';
 import { FINDINGS } from './findings.ts';
 import { insertRows } from './insert.ts';
 import { PURPOSES } from './purposes.ts';
 import { RISK_AREAS } from './riskAreas.ts';
 import { RISKS } from './risks.ts';
+import { DEMO_USERS } from './users.ts';
 import type { AssessmentSeed, MunicipalityNumber, OwnerSeed, RiskSeed } from './types.ts';
 import { type MunicipalityIds, type UserIds, idOf } from './writeOrganisation.ts';
 
@@ -75,6 +77,34 @@ export async function writeRiskRegister(sql: Sql, now: string, municipalities: M
     ),
   );
   return riskIds;
+}
+
+/** Consequence dimensions, some risks' scores per dimension, a residual acceptance and the May 2024 baseline. */
+export async function writeRiskWorkspace(sql: Sql, now: string, riskIds: ReadonlyMap<string, number>, users: UserIds): Promise<void> {
+  const dimensions = await insertRows<{ id: number }>(
+    sql,
+    'consequence_dimension',
+    ['name', 'description', 'sort_order', 'updated_at'],
+    CONSEQUENCE_DIMENSIONS.map((d, i) => [d.name, d.description, i + 1, now]),
+    'id',
+  );
+  await insertRows(
+    sql,
+    'risk_consequence_score',
+    ['risk_id', 'dimension_id', 'consequence'],
+    CONSEQUENCE_SCORES.flatMap((s) => s.scores.map((consequence, i) => [idOf(riskIds, s.risk), dimensions[i]!.id, consequence])),
+  );
+  for (const s of CONSEQUENCE_SCORES) {
+    if (s.reason) await sql.query(`UPDATE risk SET consequence_reason = $1 WHERE id = $2`, [s.reason, idOf(riskIds, s.risk)]);
+  }
+  for (const a of ACCEPTANCES) {
+    const approver = DEMO_USERS.find((u) => u.username === a.approver)!;
+    await sql.query(
+      `UPDATE risk SET acceptance_approver_id = $1, acceptance_approver_name = $2, accepted_on = $3, acceptance_expires_on = $4, acceptance_comment = $5 WHERE id = $6`,
+      [idOf(users, a.approver), approver.displayName, a.acceptedOn, a.expiresOn, a.comment, idOf(riskIds, a.risk)],
+    );
+  }
+  await insertRows(sql, 'risk_baseline', ['name', 'description', 'taken_at', 'taken_by_id', 'created_at'], BASELINES.map((b) => [b.name, b.description, b.takenAt, idOf(users, b.takenBy), b.takenAt]));
 }
 
 export async function writeFindings(sql: Sql, now: string, riskIds: ReadonlyMap<string, number>): Promise<void> {

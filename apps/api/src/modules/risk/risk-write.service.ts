@@ -107,7 +107,7 @@ export async function rescoreRisk(ctx: Context, id: string, input: unknown): Pro
   return ctx.prisma.$transaction(async (tx) => {
     const changed = await tx.risk.updateMany({
       where: { id: riskId, version: data.version, deletedAt: null },
-      data: { ...scores, ...(data.status ? { status: data.status } : {}), isDemoAssessment: false, version: { increment: 1 } },
+      data: { ...scores, ...(data.status ? { status: data.status } : {}), ...(scores.residualLikelihood === null ? NO_ACCEPTANCE : {}), isDemoAssessment: false, version: { increment: 1 } },
     });
     if (changed.count === 0) await conflict(tx, riskId, data.version);
     const after = await tx.risk.findUniqueOrThrow({ where: { id: riskId } });
@@ -116,6 +116,9 @@ export async function rescoreRisk(ctx: Context, id: string, input: unknown): Pro
     return after;
   });
 }
+
+/** Clearing the residual assessment ends its acceptance: there is nothing left to accept (a CHECK holds this). */
+export const NO_ACCEPTANCE = { acceptanceApproverId: null, acceptanceApproverName: null, acceptedOn: null, acceptanceExpiresOn: null, acceptanceComment: null } as const;
 
 function pick(risk: Risk) {
   return { inherentLikelihood: risk.inherentLikelihood, inherentConsequence: risk.inherentConsequence, residualLikelihood: risk.residualLikelihood, residualConsequence: risk.residualConsequence, status: risk.status };

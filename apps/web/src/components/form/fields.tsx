@@ -1,4 +1,14 @@
-import { FieldDescription, Input, Label, Select, Textarea, ValidationMessage, type InputProps, type SelectProps, type TextareaProps } from '@digdir/designsystemet-react';
+import {
+  FieldDescription,
+  Input,
+  Label,
+  Select,
+  Textarea,
+  ValidationMessage,
+  type InputProps,
+  type SelectProps,
+  type TextareaProps,
+} from '@digdir/designsystemet-react';
 import { useId, type ReactNode, type Ref } from 'react';
 
 type FieldFrameProps = {
@@ -63,9 +73,9 @@ export function SelectField({ label, description, error, className, id, ref, chi
   );
 }
 
-export type TextareaFieldProps = FieldFrameProps & Omit<TextareaProps, 'className'> & { ref?: Ref<HTMLTextAreaElement> };
+export type TextAreaFieldProps = FieldFrameProps & Omit<TextareaProps, 'className'> & { ref?: Ref<HTMLTextAreaElement> };
 
-export function TextareaField({ label, description, error, className, id, ref, ...textareaProps }: TextareaFieldProps) {
+export function TextAreaField({ label, description, error, className, id, ref, ...textareaProps }: TextAreaFieldProps) {
   const ids = useFieldIds(id, description, error);
   return (
     <FieldFrame label={label} description={description} error={error} className={className} ids={ids}>

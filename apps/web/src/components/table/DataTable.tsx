@@ -1,7 +1,16 @@
 import { Table } from '@digdir/designsystemet-react';
 import type { ReactTable, RowData, TableFeatures } from '@tanstack/react-table';
-import { useId } from 'react';
+import { useId, type AriaAttributes } from 'react';
 import './table.css';
+
+/**
+ * Server-side sorting: `sortOf` tells how a column is sorted now ('none': it can be sorted but
+ * is not; undefined: it cannot be sorted), `onSort` asks for a column's next order.
+ */
+export type DataTableSorting = {
+  sortOf(columnId: string): AriaAttributes['aria-sort'] | undefined;
+  onSort(columnId: string): void;
+};
 
 type DataTableProps<TFeatures extends TableFeatures, TData extends RowData, TSelected> = {
   /** A TanStack table over the rows the server sent for this page (no client-side paging). */
@@ -11,6 +20,10 @@ type DataTableProps<TFeatures extends TableFeatures, TData extends RowData, TSel
   rowHeaderColumn?: string;
   /** The rows shown are the previous page while the next one loads. */
   busy?: boolean;
+  /** Sortable headers become buttons and carry aria-sort. */
+  sorting?: DataTableSorting;
+  /** The header row stays in view while the rows scroll (give .table-scroll a max-height). */
+  stickyHeader?: boolean;
 };
 
 /**
@@ -24,17 +37,25 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
   caption,
   rowHeaderColumn,
   busy = false,
+  sorting,
+  stickyHeader,
 }: DataTableProps<TFeatures, TData, TSelected>) {
   const captionId = useId();
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <Table zebra border aria-busy={busy || undefined}>
+      <Table zebra border stickyHeader={stickyHeader} aria-busy={busy || undefined}>
         <caption id={captionId}>{caption}</caption>
         <Table.Head>
           {table.getHeaderGroups().map((group) => (
             <Table.Row key={group.id}>
               {group.headers.map((header) => (
-                <Table.HeaderCell key={header.id} scope="col">
+                <Table.HeaderCell
+                  key={header.id}
+                  scope="col"
+                  // Designsystemet wraps a sortable header's content in a button; its click reaches here.
+                  sort={header.isPlaceholder ? undefined : sorting?.sortOf(header.column.id)}
+                  onClick={sorting && sorting.sortOf(header.column.id) ? () => sorting.onSort(header.column.id) : undefined}
+                >
                   {header.isPlaceholder ? null : <table.FlexRender header={header} />}
                 </Table.HeaderCell>
               ))}

@@ -5,7 +5,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../components/dialog/ModalDialog.tsx';
 import { FormAlert } from '../../components/form/FormAlert.tsx';
-import { SelectField, TextareaField, TextField } from '../../components/form/fields.tsx';
+import { SelectField, TextAreaField, TextField } from '../../components/form/fields.tsx';
 import { useFocusFirstInvalid } from '../../components/form/useFocusFirstInvalid.ts';
 import { describeApiError, fieldErrorsOf, type ApiError } from '../../lib/errors.ts';
 import { LATEST_FINDING_QUERY, type BoardFinding, type FindingInput, type FindingKind, type SuccessFactorStatus } from './findingsQueries.ts';
@@ -128,7 +128,7 @@ function FindingForm({ target, onCancel, onSaved }: { target: FindingDialogTarge
         </div>
       )}
       <TextField label={t('findingsBoard.fields.title')} name="title" required value={values.title} onChange={set('title')} error={errors.title} />
-      <TextareaField
+      <TextAreaField
         label={t('findingsBoard.fields.description')}
         name="description"
         rows={4}

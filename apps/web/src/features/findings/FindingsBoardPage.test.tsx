@@ -47,13 +47,15 @@ function section(name: RegExp) {
   return screen.getByRole('region', { name });
 }
 
-describe('FindingsBoardPage', () => {
+// Each test opens the lazy page and dialogs; on a busy shared machine that can take longer than 5 s.
+describe('FindingsBoardPage', { timeout: 20_000 }, () => {
   it('pages through every finding and shows each kind as a section with its count, status and risks', async () => {
     signInAs(VIEWER);
     const calls = answerBoard(() => ({ '': connection([sf1, sf2, v1], { hasNextPage: true, totalCount: 4 }), 'c-3': connection([l1]) }));
     renderApp('/funn');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Funn' })).toBeInTheDocument();
+    // The first test waits for the lazy page's chunk to be transformed, slow on a busy machine.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Funn' }, { timeout: 10_000 })).toBeInTheDocument();
     await screen.findByRole('heading', { level: 2, name: 'Læringspunkter (1)' });
     expect(calls).toEqual([
       { first: 100, after: null },

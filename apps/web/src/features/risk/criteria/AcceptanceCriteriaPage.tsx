@@ -6,7 +6,7 @@ import { Page } from '../../../components/layout/Page.tsx';
 import { PageLoading } from '../../../components/layout/PageLoading.tsx';
 import { useCan } from '../../../lib/auth/useCan.ts';
 import { apiError, describeApiError } from '../../../lib/errors.ts';
-import { formatIsoDate } from '../../../lib/format.ts';
+import { formatDate } from '../../../lib/format.ts';
 import { RiskWorkspaceNav } from '../shared/RiskWorkspaceNav.tsx';
 import { ConsequenceDimensions } from './ConsequenceDimensions.tsx';
 import { CRITERIA_PAGE_QUERY, type CriteriaInForce, type CriteriaVersion } from './criteriaQueries.ts';
@@ -34,7 +34,7 @@ export function AcceptanceCriteriaPage() {
         onClose={() => setCreating(false)}
         onCreated={(version) => {
           setCreating(false);
-          setNotice(t('criteria.create.done', { name: version.name, date: formatIsoDate(version.validFrom) }));
+          setNotice(t('criteria.create.done', { name: version.name, date: formatDate(version.validFrom) }));
           reload();
         }}
       />
@@ -117,7 +117,7 @@ function InForce({ criteria }: { criteria: CriteriaInForce }) {
         {t('criteria.inForce.heading')}
       </Heading>
       <Paragraph>
-        {t('criteria.inForce.summary', { name: criteria.name, date: formatIsoDate(criteria.validFrom) })}
+        {t('criteria.inForce.summary', { name: criteria.name, date: formatDate(criteria.validFrom) })}
       </Paragraph>
       {criteria.description && <Paragraph className="criteria-description">{criteria.description}</Paragraph>}
       <CriteriaGrid criteria={criteria} />
@@ -161,7 +161,7 @@ function Versions({ versions, current, onCreate }: { versions: CriteriaVersion[]
           <Table.Body>
             {[...versions].reverse().map((version) => (
               <Table.Row key={version.id}>
-                <Table.HeaderCell scope="row">{formatIsoDate(version.validFrom)}</Table.HeaderCell>
+                <Table.HeaderCell scope="row">{formatDate(version.validFrom)}</Table.HeaderCell>
                 <Table.Cell>{version.name}</Table.Cell>
                 <Table.Cell>{version.description ?? ''}</Table.Cell>
                 <Table.Cell>{t(`criteria.versions.states.${stateOf(version)}`)}</Table.Cell>

@@ -4,7 +4,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../../components/dialog/ModalDialog.tsx';
 import { FormAlert } from '../../../components/form/FormAlert.tsx';
-import { TextareaField, TextField } from '../../../components/form/fields.tsx';
+import { TextAreaField, TextField } from '../../../components/form/fields.tsx';
 import { useFocusFirstInvalid } from '../../../components/form/useFocusFirstInvalid.ts';
 import { describeApiError, fieldErrorsOf, type ApiError } from '../../../lib/errors.ts';
 import { outcomeOf } from '../../../lib/mutationOutcome.ts';
@@ -175,7 +175,7 @@ function DimensionForm({
       : await outcomeOf(() => create({ variables: { input } }));
     if (result.ok) return onSaved(t(dimension ? 'criteria.dimensions.saved' : 'criteria.dimensions.created', { name }));
     const atFields = fieldErrorsOf(t, result.error, FIELDS);
-    if (result.error.code === 'ALREADY_EXISTS') atFields.name = result.error.message;
+    if (result.error.serverCode === 'ALREADY_EXISTS') atFields.name = result.error.message;
     if (Object.keys(atFields).length > 0) {
       setErrors(atFields);
       return focusFirstInvalid();
@@ -196,7 +196,7 @@ function DimensionForm({
         </div>
       )}
       <TextField label={t('criteria.dimensions.name')} name="name" required value={values.name} onChange={set('name')} error={errors.name} />
-      <TextareaField
+      <TextAreaField
         label={t('criteria.dimensions.descriptionOptional')}
         name="description"
         rows={3}
@@ -236,7 +236,7 @@ function DeleteDimensionDialog({ dimension, onClose, onDeleted }: { dimension: C
     const result = await outcomeOf(() => mutate({ variables: { id: dimension.id } }));
     if (result.ok) return onDeleted(dimension);
     // IN_USE: risks carry scores for it; say so in the page's own words.
-    setProblem(result.error.code === 'IN_USE' ? t('criteria.dimensions.inUse', { name: dimension.name }) : describeApiError(t, result.error));
+    setProblem(result.error.serverCode === 'IN_USE' ? t('criteria.dimensions.inUse', { name: dimension.name }) : describeApiError(t, result.error));
     setAttempt((value) => value + 1);
   }
 

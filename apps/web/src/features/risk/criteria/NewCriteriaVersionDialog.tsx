@@ -5,7 +5,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../../components/dialog/ModalDialog.tsx';
 import { FormAlert } from '../../../components/form/FormAlert.tsx';
-import { TextareaField, TextField } from '../../../components/form/fields.tsx';
+import { TextAreaField, TextField } from '../../../components/form/fields.tsx';
 import { useFocusFirstInvalid } from '../../../components/form/useFocusFirstInvalid.ts';
 import { describeApiError } from '../../../lib/errors.ts';
 import { outcomeOf } from '../../../lib/mutationOutcome.ts';
@@ -66,7 +66,7 @@ function NewVersionForm({ current, onCancel, onCreated }: { current: CriteriaInF
     if (result.ok) return onCreated(result.data.createAcceptanceCriteriaVersion);
 
     const problem = result.error;
-    if (problem.code === 'ALREADY_EXISTS') return fail({ ...NO_ERRORS, validFrom: t('criteria.create.duplicateDate') }, null);
+    if (problem.serverCode === 'ALREADY_EXISTS') return fail({ ...NO_ERRORS, validFrom: t('criteria.create.duplicateDate') }, null);
     if (problem.code === 'VALIDATION_FAILED') {
       const found = errorsOf(problem.issues?.length ? problem.issues : problem.path ? [{ path: problem.path, message: problem.message ?? '' }] : []);
       if (hasErrors(found)) return fail(found, found.general.length ? found.general.join(' ') : t('criteria.create.fixFields'));
@@ -95,7 +95,7 @@ function NewVersionForm({ current, onCancel, onCreated }: { current: CriteriaInF
         error={errors.validFrom}
       />
       <TextField label={t('criteria.create.name')} name="name" required value={draft.name} onChange={setField('name')} error={errors.name} />
-      <TextareaField
+      <TextAreaField
         label={t('criteria.create.description')}
         name="description"
         rows={3}
@@ -175,7 +175,7 @@ function NewVersionForm({ current, onCancel, onCreated }: { current: CriteriaInF
                   onChange={(event) => setScale(index, 'label', event.target.value)}
                   error={errors.scale[`${index}.label`]}
                 />
-                <TextareaField
+                <TextAreaField
                   label={t('criteria.create.scaleDescription', { axis: axisWord, level })}
                   rows={2}
                   value={draft.scale[index]!.description}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatCount, formatIsoDate } from '../../../lib/format.ts';
+import { formatCount, formatDate } from '../../../lib/format.ts';
 import { riskLevelClass } from '../shared/RiskLevelBadge.tsx';
 import type { ReportMatrix as Matrix } from './reportQuery.ts';
 import { ReportSection } from './ReportSection.tsx';
@@ -23,7 +23,7 @@ export function ReportMatrix({ matrix }: { matrix: Matrix }) {
     <ReportSection title={t('riskReport.matrix.heading')}>
       <table className="report-matrix">
         <caption>
-          {t('riskReport.matrix.caption', { basis: t(`risk.basis.${matrix.basis}`), date: formatIsoDate(matrix.asOf), count: matrix.totalCount })}
+          {t('riskReport.matrix.caption', { basis: t(`risk.basis.${matrix.basis}`), date: formatDate(matrix.asOf), count: matrix.totalCount })}
         </caption>
         <thead>
           <tr>

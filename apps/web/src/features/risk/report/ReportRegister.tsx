@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatCount, formatDateTime, formatIsoDate } from '../../../lib/format.ts';
+import { formatCount, formatDateTime, formatDate } from '../../../lib/format.ts';
 import { RiskLevelBadge } from '../shared/RiskLevelBadge.tsx';
 import type { ReportMeasure, ReportRisk } from './reportQuery.ts';
 import { ReportSection } from './ReportSection.tsx';
@@ -52,13 +52,13 @@ export function ReportRegister({ risks }: { risks: ReportRisk[] }) {
                   <td>
                     {risk.acceptance
                       ? t(risk.acceptance.isExpired ? 'riskReport.register.acceptanceExpired' : 'riskReport.register.acceptance', {
-                          date: formatIsoDate(risk.acceptance.expiresOn),
+                          date: formatDate(risk.acceptance.expiresOn),
                           name: risk.acceptance.approverName,
                         })
                       : '–'}
                   </td>
                   <td>
-                    {risk.nextReviewDate ? formatIsoDate(risk.nextReviewDate) : '–'}
+                    {risk.nextReviewDate ? formatDate(risk.nextReviewDate) : '–'}
                     {risk.isReviewOverdue && <span className="report-flag"> {t('riskReport.register.overdue')}</span>}
                   </td>
                   <td className="numeric">
@@ -102,7 +102,7 @@ export function ReportMeasures({ risks }: { risks: ReportRisk[] }) {
                 <td>{risk.reference}</td>
                 <th scope="row">{measure.title}</th>
                 <td>{ownerOf(measure)}</td>
-                <td>{measure.deadline ? formatIsoDate(measure.deadline) : '–'}</td>
+                <td>{measure.deadline ? formatDate(measure.deadline) : '–'}</td>
                 <td>
                   {t(`risk.measureStatus.${measure.status}`)}
                   {measure.completedAt && ` ${formatDateTime(measure.completedAt)}`}

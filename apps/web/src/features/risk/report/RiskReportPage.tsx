@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/layout/Page.tsx';
 import { PageLoading } from '../../../components/layout/PageLoading.tsx';
 import { apiError, describeApiError } from '../../../lib/errors.ts';
-import { formatCount, formatDateTime, formatIsoDate } from '../../../lib/format.ts';
+import { formatCount, formatDateTime, formatDate } from '../../../lib/format.ts';
+import { MarkingChooser } from '../register/RegisterExports.tsx';
 import { RiskWorkspaceNav } from '../shared/RiskWorkspaceNav.tsx';
 import { useRiskViewState, type RiskViewState } from '../shared/riskUrlState.ts';
-import { useMarking } from './markingPlaceholder.ts';
+import { useMarking } from '../shared/marking.ts';
 import { ReportFindings } from './ReportFindings.tsx';
 import { ReportMatrix } from './ReportMatrix.tsx';
 import { ReportMeasures, ReportRegister } from './ReportRegister.tsx';
@@ -24,7 +25,7 @@ import './report.css';
 export function RiskReportPage() {
   const { t } = useTranslation();
   const [state] = useRiskViewState();
-  const marking = useMarking();
+  const { marking } = useMarking();
   const report = useRiskReport(state);
   // The moment the report was made, fixed for this view so every printed page says the same.
   const [printedAt] = useState(() => new Date().toISOString());
@@ -60,6 +61,7 @@ export function RiskReportPage() {
     <Page title={t('riskReport.title')}>
       <RiskWorkspaceNav />
       <div className="report-actions">
+        <MarkingChooser />
         <Button type="button" onClick={() => window.print()} disabled={!report.complete}>
           {t('riskReport.print')}
         </Button>
@@ -118,7 +120,7 @@ function ReportHeader({ data, state, printedAt, marking }: ReportHeaderProps) {
       t('riskReport.header.matrixAt'),
       baseline
         ? t('riskReport.header.baseline', { name: baseline.name, date: formatDateTime(baseline.takenAt) })
-        : formatIsoDate(matrix.asOf),
+        : formatDate(matrix.asOf),
     ],
     [t('riskReport.header.basis'), t(`risk.basis.${state.basis}`)],
     [t('riskReport.header.areas'), names(state.areaIds, data.riskAreas)],

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { CURSOR_PARAM } from '../../../components/table/useCursorPaging.ts';
 
 // The risk workspace keeps its view in the URL so that a view can be bookmarked, shared and
 // printed: the matrix, the register, the comparison and the report all read these parameters,
@@ -166,13 +167,20 @@ export function riskViewSearch(state: RiskViewState): string {
 
 /**
  * The view of the current URL and a function that changes part of it. A change pushes a history
- * entry, so the browser's back button steps back through filter changes.
+ * entry, so the browser's back button steps back through filter changes. It also drops a paged
+ * list's cursor: a cursor belongs to one filter and order, and the register would otherwise
+ * ask for "the rows after X" of a list X is not in.
  */
 export function useRiskViewState(): [RiskViewState, (change: Partial<RiskViewState>) => void] {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => readRiskViewState(params), [params]);
   const update = useCallback(
-    (change: Partial<RiskViewState>) => setParams((current) => writeRiskViewState({ ...readRiskViewState(current), ...change }, current)),
+    (change: Partial<RiskViewState>) =>
+      setParams((current) => {
+        const next = writeRiskViewState({ ...readRiskViewState(current), ...change }, current);
+        next.delete(CURSOR_PARAM);
+        return next;
+      }),
     [setParams],
   );
   return [state, update];
