@@ -165,6 +165,36 @@ const CASES: Record<string, (c: CaseContext) => { query: string; variables?: Rec
       },
     },
   }),
+  // risk workspace: consequence dimensions, per-dimension scores, residual acceptance, baselines.
+  createConsequenceDimension: (c) => ({ query: `mutation($input: ConsequenceDimensionInput!) { createConsequenceDimension(input: $input) { id } }`, variables: { input: { name: `Dimensjon ${c.n}` } } }),
+  updateConsequenceDimension: async (c) => ({
+    query: `mutation($id: ID!, $input: UpdateConsequenceDimensionInput!) { updateConsequenceDimension(id: $id, input: $input) { id } }`,
+    variables: { id: String((await matrixDimension(c)).id), input: { name: `Endret ${c.n}`, version: 1 } },
+  }),
+  deleteConsequenceDimension: async (c) => ({ query: `mutation($id: ID!) { deleteConsequenceDimension(id: $id) { id } }`, variables: { id: String((await matrixDimension(c)).id) } }),
+  setRiskConsequenceScores: async (c) => {
+    const risk = await matrixRisk(c);
+    return {
+      query: `mutation($id: ID!, $input: RiskConsequenceScoresInput!) { setRiskConsequenceScores(id: $id, input: $input) { id } }`,
+      variables: { id: String(risk.id), input: { scores: [{ dimensionId: String((await matrixDimension(c)).id), consequence: 2 }], version: risk.version } },
+    };
+  },
+  acceptRiskResidual: async (c) => {
+    const risk = await matrixRiskWithResidual(c, false);
+    return {
+      query: `mutation($id: ID!, $input: AcceptRiskInput!) { acceptRiskResidual(id: $id, input: $input) { id } }`,
+      variables: { id: String(risk.id), input: { approverName: 'Daglig leder', acceptedOn: '2026-01-01', expiresOn: '2027-01-01', version: risk.version } },
+    };
+  },
+  revokeRiskAcceptance: async (c) => {
+    const risk = await matrixRiskWithResidual(c, true);
+    return { query: `mutation($id: ID!, $version: Int!) { revokeRiskAcceptance(id: $id, version: $version) { id } }`, variables: { id: String(risk.id), version: risk.version } };
+  },
+  createRiskBaseline: (c) => ({ query: `mutation($input: RiskBaselineInput!) { createRiskBaseline(input: $input) { id } }`, variables: { input: { name: `Baseline ${c.n}` } } }),
+  deleteRiskBaseline: async (c) => ({
+    query: `mutation($id: ID!) { deleteRiskBaseline(id: $id) { id } }`,
+    variables: { id: String((await c.db.prisma.riskBaseline.create({ data: { name: `Baseline ${c.n}`, takenAt: new Date() } })).id) },
+  }),
 };
 
 // Rows the cases above act on, each made fresh (deletedAt set for a restore).
@@ -189,6 +219,15 @@ async function matrixRisk(c: CaseContext, deletedAt: Date | null = null) {
   return c.db.prisma.risk.create({
     data: { reference: `MR-${c.n}`, title: 'Matrisetest', areaId: area.id, inherentLikelihood: 2, inherentConsequence: 2, deletedAt, municipalities: { create: [{ municipalityId: c.municipalityId }] } },
   });
+}
+
+const matrixDimension = (c: CaseContext) => c.db.prisma.consequenceDimension.create({ data: { name: `Matrisedimensjon ${c.n}` } });
+
+/** A risk of c.municipalityId with a residual assessment, its residual accepted or not. */
+async function matrixRiskWithResidual(c: CaseContext, accepted: boolean) {
+  const risk = await matrixRisk(c);
+  const acceptance = accepted ? { acceptanceApproverName: 'Daglig leder', acceptedOn: new Date('2026-01-01'), acceptanceExpiresOn: new Date('2027-01-01') } : {};
+  return c.db.prisma.risk.update({ where: { id: risk.id }, data: { residualLikelihood: 1, residualConsequence: 1, ...acceptance } });
 }
 
 async function matrixMeasure(c: CaseContext, deletedAt: Date | null = null) {

@@ -35,6 +35,10 @@ export const ERROR_CODES = {
   ALREADY_EXISTS: 'Det finnes allerede en oppføring med denne verdien.',
   /** Archive series: the chosen predecessor (successor) already has another successor (predecessor); `path` names the field. */
   CHAIN_CONFLICT: 'Arkivdelen er allerede knyttet til en annen forløper eller arvtaker.',
+  /** Risk consequence per dimension: an overall consequence other than the highest needs a reason (`path` input.consequenceReason). */
+  REASON_REQUIRED: 'Skriv en begrunnelse når samlet konsekvens avviker fra den høyeste konsekvensen per dimensjon.',
+  /** Accepting a risk's residual level when it has no residual assessment. */
+  NO_RESIDUAL: 'Risikoen har ingen vurdering av restrisiko som kan aksepteres.',
   /** A page size above the cap (100) or below 1. */
   BAD_PAGE_SIZE: 'Du kan be om mellom 1 og 100 rader om gangen.',
   /** A cursor that this server did not hand out. */

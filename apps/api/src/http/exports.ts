@@ -5,6 +5,7 @@ import { type Request, type Response, Router } from 'express';
 import type { ApiConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { AuthUser } from '../modules/auth/session.ts';
+import { AppError } from '../graphql/errors.ts';
 import { requireSession, userOf } from './guards.ts';
 import { sendError } from './httpErrors.ts';
 
@@ -21,6 +22,9 @@ export interface ExportRequest {
   logger: Logger;
   /** Aborted when the client goes away: stop reading from the database. */
   signal: AbortSignal;
+  /** For the audit event a download records (recordAudit takes these with the user). */
+  requestId: string;
+  clientAddress: string | null;
 }
 
 export interface ExportResult {
@@ -63,8 +67,15 @@ async function serveExport(req: Request, res: Response, db: Database, logger: Lo
     if (!res.writableFinished) aborted.abort();
   });
   const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
-  // An error before the first byte reaches the error handler (a masked, logged 500).
-  const result = await definition.run({ user, params, db, logger, signal: aborted.signal });
+  // An error before the first byte reaches the error handler (a masked, logged 500); a parameter
+  // that `run` refuses with a VALIDATION_FAILED AppError is a 400 naming it.
+  let result: ExportResult;
+  try {
+    result = await definition.run({ user, params, db, logger, signal: aborted.signal, requestId: String(res.locals.requestId ?? ''), clientAddress: req.ip ?? null });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'VALIDATION_FAILED') return sendError(res, 400, 'VALIDATION_FAILED', { path: error.details.path ?? [] }, error.message);
+    throw error;
+  }
   res.status(200);
   res.setHeader('Content-Type', result.contentType);
   res.setHeader('Content-Disposition', contentDisposition(result.filename));

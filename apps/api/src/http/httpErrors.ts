@@ -28,6 +28,8 @@ export const HTTP_ERROR_CODES = {
   FORBIDDEN: 'Du har ikke tilgang til dette.',
   /** 404: no such route or export. */
   NOT_FOUND: 'Fant ikke det du ba om.',
+  /** 400: an export's query parameter that is not valid (`path` names it; the message says why). */
+  VALIDATION_FAILED: 'Noen parametere er ikke gyldige.',
   /** 400: an upload that is not one file in a well-formed multipart/form-data body. */
   BAD_UPLOAD: 'Opplastingen må være én fil i et multipart/form-data-skjema.',
   /** 408: an upload that sent nothing for a minute, or was broken off by the client. */

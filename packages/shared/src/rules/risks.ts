@@ -241,3 +241,62 @@ export const createAcceptanceCriteriaRules = z
     checkCells(input.cells, ctx);
     checkScale(input.scale, ctx);
   });
+
+// ---------------------------------------------------------------------------
+// Consequence dimensions, per-dimension scores, residual acceptance, baselines
+// ---------------------------------------------------------------------------
+
+export const createConsequenceDimensionRules = z.object({
+  name: textRule('navn', 200),
+  description: optionalTextRule('beskrivelse', 2000),
+  sortOrder: sortOrder.nullish().transform((v) => v ?? null),
+});
+
+export const updateConsequenceDimensionRules = z.object({
+  name: patch(textRule('navn', 200)),
+  description: patch(optionalTextRule('beskrivelse', 2000)),
+  sortOrder: patch(sortOrder),
+  version: versionRule,
+});
+
+export const riskConsequenceScoresRules = z
+  .object({
+    scores: z
+      .array(z.object({ dimensionId: idRule('en konsekvensdimensjon'), consequence: scoreRule('konsekvens') }), { error: 'Fyll inn konsekvens per dimensjon.' })
+      .max(50, { error: 'For mange konsekvensdimensjoner.' }),
+    overallConsequence: optionalScore('samlet konsekvens'),
+    consequenceReason: optionalTextRule('begrunnelse', 2000),
+    comment: optionalTextRule('kommentar', 2000),
+    version: versionRule,
+  })
+  .superRefine((input, ctx) => {
+    const seen = new Set<number>();
+    input.scores.forEach((score, i) => {
+      if (seen.has(score.dimensionId)) ctx.addIssue({ code: 'custom', path: ['scores', i, 'dimensionId'], message: 'Hver konsekvensdimensjon kan bare ha én verdi.' });
+      seen.add(score.dimensionId);
+    });
+  });
+
+/** The highest per-dimension consequence, or null when there are no scores. */
+export function highestConsequence(scores: readonly { consequence: number }[]): number | null {
+  return scores.length ? Math.max(...scores.map((s) => s.consequence)) : null;
+}
+
+export const acceptRiskRules = z
+  .object({
+    approverId: optionalId('en godkjenner'),
+    approverName: textRule('godkjent av', 200),
+    acceptedOn: isoDateRule('godkjent dato'),
+    expiresOn: isoDateRule('utløpsdato'),
+    comment: optionalTextRule('kommentar', 2000),
+    version: versionRule,
+  })
+  .superRefine((input, ctx) => {
+    // ISO dates compare as text.
+    if (input.expiresOn <= input.acceptedOn) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Utløpsdatoen må være etter datoen restrisikoen ble akseptert.' });
+  });
+
+export const riskBaselineRules = z.object({
+  name: textRule('navn', 200),
+  description: optionalTextRule('beskrivelse', 2000),
+});

@@ -43,7 +43,7 @@ export function levelOf(criteria: CriteriaView | null, likelihood: number, conse
 }
 
 /** A date argument: YYYY-MM-DD that exists, or today in Oslo when left out. */
-export function asOfDate(asOf: string | null | undefined, path: string[] = ['asOf']): string {
+export function asOfDate(asOf: string | null | undefined, path: (string | number)[] = ['asOf']): string {
   if (asOf === null || asOf === undefined) return osloDate();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !isRealDate(asOf)) throw new AppError('VALIDATION_FAILED', 'Datoen må være en gyldig dato (ÅÅÅÅ-MM-DD).', { path });
   return asOf;

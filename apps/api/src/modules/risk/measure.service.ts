@@ -8,7 +8,7 @@ import { parseInput } from '../../graphql/validation.ts';
 import { assertDeleted, assertVersion, live, toId } from '../../graphql/writes.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertPersonExists } from './references.ts';
-import { whereOf } from './risk-filter.ts';
+import { CLOSED_MEASURE_STATUSES, whereOf } from './risk-filter.ts';
 import { assertMayChangeRisk } from './scope.ts';
 import { osloDate, toDbDate } from '../../graphql/dates.ts';
 
@@ -22,7 +22,7 @@ export interface MeasureFilterInput {
   municipalityIds?: readonly string[] | null;
 }
 
-const CLOSED: MeasureStatus[] = ['DONE', 'CANCELLED'];
+const CLOSED: readonly MeasureStatus[] = CLOSED_MEASURE_STATUSES;
 
 /** Overdue: the deadline is before today in Oslo and the measure is still open. */
 export function isOverdue(measure: Pick<Measure, 'deadline' | 'status'>, today = osloDate()): boolean {
@@ -43,7 +43,7 @@ function measureConditions(filter: MeasureFilterInput | null | undefined): Prism
     out.push(Prisma.sql`(r.applies_to_all OR EXISTS (SELECT 1 FROM risk_municipality rm WHERE rm.risk_id = r.id AND rm.municipality_id = ANY(${ids(f.municipalityIds, 'municipalityIds')}::int[])))`);
   }
   if (typeof f.overdue === 'boolean') {
-    const overdue = Prisma.sql`(m.deadline IS NOT NULL AND m.deadline < ${osloDate()}::date AND m.status::text <> ALL(${CLOSED}::text[]))`;
+    const overdue = Prisma.sql`(m.deadline IS NOT NULL AND m.deadline < ${osloDate()}::date AND m.status::text <> ALL(${[...CLOSED]}::text[]))`;
     out.push(f.overdue ? overdue : Prisma.sql`NOT ${overdue}`);
   }
   return out;

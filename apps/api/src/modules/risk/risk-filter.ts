@@ -1,5 +1,7 @@
 import { Prisma, type RiskLevel, type RiskStatus } from '@samarkiv/db';
 import { toId } from '../../graphql/writes.ts';
+import { AppError } from '../../graphql/errors.ts';
+import { osloDate } from '../../graphql/dates.ts';
 import { type CriteriaView } from './criteria.service.ts';
 
 export type RiskBasis = 'INHERENT' | 'RESIDUAL';
@@ -13,6 +15,10 @@ export interface RiskFilterInput {
   levelBasis?: RiskBasis | null;
   aboveAcceptance?: boolean | null;
   search?: string | null;
+  likelihood?: number | null;
+  consequence?: number | null;
+  reviewOverdue?: boolean | null;
+  hasOverdueMeasures?: boolean | null;
 }
 
 /** Where a risk's scores and status come from: the risk itself (now) or an assessment (a past date). */
@@ -68,12 +74,41 @@ export function riskConditions(filter: RiskFilterInput | null | undefined, crite
     const above = f.aboveAcceptance;
     out.push(Prisma.sql`${code} = ANY(${cellCodes(criteria, (level) => (level === 'HIGH') === above)}::int[])`);
   }
+  if (f.likelihood !== null && f.likelihood !== undefined) out.push(Prisma.sql`${l} = ${scale(f.likelihood, 'likelihood')}::int`);
+  if (f.consequence !== null && f.consequence !== undefined) out.push(Prisma.sql`${c} = ${scale(f.consequence, 'consequence')}::int`);
+  // Overdue is judged today, also on a matrix of a past date: it is about what needs doing now.
+  const today = osloDate();
+  if (typeof f.reviewOverdue === 'boolean') {
+    out.push(f.reviewOverdue ? Prisma.sql`r.next_review_date < ${today}::date` : Prisma.sql`(r.next_review_date IS NULL OR r.next_review_date >= ${today}::date)`);
+  }
+  if (typeof f.hasOverdueMeasures === 'boolean') {
+    const overdue = Prisma.sql`EXISTS (SELECT 1 FROM measure om WHERE om.risk_id = r.id AND ${overdueMeasure(Prisma.sql`om`, today)})`;
+    out.push(f.hasOverdueMeasures ? overdue : Prisma.sql`NOT ${overdue}`);
+  }
   const search = f.search?.trim();
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     out.push(Prisma.sql`(r.reference ILIKE ${pattern} OR r.title ILIKE ${pattern})`);
   }
   return out;
+}
+
+function scale(value: number, field: string): number {
+  if (!Number.isInteger(value) || value < 1 || value > 5) throw new AppError('VALIDATION_FAILED', 'Verdien må være fra 1 til 5.', { path: ['filter', field] });
+  return value;
+}
+
+/** Statuses of a measure that is finished one way or another. */
+export const CLOSED_MEASURE_STATUSES = ['DONE', 'CANCELLED'] as const;
+
+/** A live, open measure (table alias `m`). */
+export function openMeasure(m: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${m}.deleted_at IS NULL AND ${m}.status::text <> ALL(${[...CLOSED_MEASURE_STATUSES]}::text[])`;
+}
+
+/** A live, open measure whose deadline is before the Oslo day `today`. */
+export function overdueMeasure(m: Prisma.Sql, today: string): Prisma.Sql {
+  return Prisma.sql`${openMeasure(m)} AND ${m}.deadline < ${today}::date`;
 }
 
 export function whereOf(conditions: Prisma.Sql[]): Prisma.Sql {

@@ -118,7 +118,7 @@ describe('risks: ordering and pages', () => {
   });
 
   it('walks every ordering page by page, each risk once, in the same order as one page', async () => {
-    const fields = ['REFERENCE', 'TITLE', 'AREA', 'STATUS', 'INHERENT_SCORE', 'RESIDUAL_SCORE', 'NEXT_REVIEW_DATE'];
+    const fields = ['REFERENCE', 'TITLE', 'AREA', 'STATUS', 'INHERENT_SCORE', 'RESIDUAL_SCORE', 'NEXT_REVIEW_DATE', 'OWNER', 'OPEN_MEASURES'];
     for (const field of fields) {
       for (const direction of ['ASC', 'DESC']) {
         const orderBy = { field, direction };
@@ -151,7 +151,7 @@ describe('risks: ordering and pages', () => {
       },
       { requiredKeys: [] },
     );
-    const fields = ['REFERENCE', 'TITLE', 'AREA', 'STATUS', 'INHERENT_SCORE', 'RESIDUAL_SCORE', 'NEXT_REVIEW_DATE'] as const;
+    const fields = ['REFERENCE', 'TITLE', 'AREA', 'STATUS', 'INHERENT_SCORE', 'RESIDUAL_SCORE', 'NEXT_REVIEW_DATE', 'OWNER', 'OPEN_MEASURES'] as const;
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...fields), fc.constantFrom('ASC', 'DESC'), fc.integer({ min: 2, max: 9 }), filterArb, async (field, direction, size, extra) => {
         const filter = { areaIds: [area, bulkArea], ...extra };

@@ -10,19 +10,19 @@ import { assertMayChangeRisk, type RiskReach } from './scope.ts';
 import { toDbDate } from '../../graphql/dates.ts';
 
 type Tx = Prisma.TransactionClient;
-type RiskWithReach = Risk & { municipalityIds: number[] };
+export type RiskWithReach = Risk & { municipalityIds: number[] };
 
-async function readRisk(db: Tx | Context['prisma'], id: number): Promise<RiskWithReach | null> {
+export async function readRisk(db: Tx | Context['prisma'], id: number): Promise<RiskWithReach | null> {
   const row = await db.risk.findUnique({ where: { id }, include: { municipalities: { select: { municipalityId: true }, orderBy: { municipalityId: 'asc' } } } });
   if (!row) return null;
   const { municipalities, ...risk } = row;
   return { ...risk, municipalityIds: municipalities.map((m) => m.municipalityId) };
 }
 
-const reachOf = (risk: RiskWithReach): RiskReach => ({ appliesToAll: risk.appliesToAll, municipalityIds: risk.municipalityIds });
+export const reachOf = (risk: RiskWithReach): RiskReach => ({ appliesToAll: risk.appliesToAll, municipalityIds: risk.municipalityIds });
 
 /** A conditional write found nothing at the expected version: tell the client what is there now. */
-async function conflict(tx: Tx, id: number, basedOn: number): Promise<never> {
+export async function conflict(tx: Tx, id: number, basedOn: number): Promise<never> {
   const current = live(await readRisk(tx, id));
   assertVersion(current, basedOn);
   throw new AppError('VERSION_CONFLICT');
@@ -120,7 +120,7 @@ export async function rescoreRisk(ctx: Context, id: string, input: unknown): Pro
 /** Clearing the residual assessment ends its acceptance: there is nothing left to accept (a CHECK holds this). */
 export const NO_ACCEPTANCE = { acceptanceApproverId: null, acceptanceApproverName: null, acceptedOn: null, acceptanceExpiresOn: null, acceptanceComment: null } as const;
 
-function pick(risk: Risk) {
+export function pick(risk: Risk) {
   return { inherentLikelihood: risk.inherentLikelihood, inherentConsequence: risk.inherentConsequence, residualLikelihood: risk.residualLikelihood, residualConsequence: risk.residualConsequence, status: risk.status };
 }
 

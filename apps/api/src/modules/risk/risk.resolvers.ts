@@ -5,7 +5,13 @@ import { riskMatrix } from './matrix.service.ts';
 import { completeMeasure, createMeasure, deleteMeasure, isOverdue, listMeasures, measureRisk, measuresOfRisk, restoreMeasure, updateMeasure } from './measure.service.ts';
 import { createRisk, deleteRisk, rescoreRisk, restoreRisk, updateRisk } from './risk-write.service.ts';
 import { canEditRisk, getRisk, listRisks, riskArea, riskLevel } from './risk.service.ts';
-import { isoDate } from '../../graphql/dates.ts';
+import { isoDate, osloDate } from '../../graphql/dates.ts';
+import { acceptanceOf, acceptResidual, revokeAcceptance } from './acceptance.service.ts';
+import { createBaseline, deleteBaseline, listBaselines } from './baseline.service.ts';
+import { compareMatrices } from './comparison.service.ts';
+import { consequenceScoresOf, createDimension, deleteDimension, listDimensions, setConsequenceScores, updateDimension } from './dimension.service.ts';
+// Registers the register and measure exports (GET /exports/risk-register, /exports/risk-measures).
+import './risk-export.ts';
 
 const person = (ctx: Parameters<typeof listRiskAreas>[0], id: number | null) => (id === null ? null : ctx.loaders.personById.load(id));
 
@@ -18,6 +24,9 @@ export const riskResolvers: Resolvers = {
     acceptanceCriteria: (_, { asOf }, ctx) => getCriteria(ctx, asOf),
     acceptanceCriteriaVersions: (_, __, ctx) => listCriteriaVersions(ctx),
     measures: (_, args, ctx) => listMeasures(ctx, args),
+    consequenceDimensions: (_, __, ctx) => listDimensions(ctx),
+    riskBaselines: (_, __, ctx) => listBaselines(ctx),
+    riskMatrixComparison: (_, args, ctx) => compareMatrices(ctx, args),
   },
   Mutation: {
     createRiskArea: (_, { input }, ctx) => createRiskArea(ctx, input),
@@ -35,6 +44,14 @@ export const riskResolvers: Resolvers = {
     deleteMeasure: (_, { id }, ctx) => deleteMeasure(ctx, id),
     restoreMeasure: (_, { id }, ctx) => restoreMeasure(ctx, id),
     createAcceptanceCriteriaVersion: (_, { input }, ctx) => createCriteriaVersion(ctx, input),
+    createConsequenceDimension: (_, { input }, ctx) => createDimension(ctx, input),
+    updateConsequenceDimension: (_, { id, input }, ctx) => updateDimension(ctx, id, input),
+    deleteConsequenceDimension: (_, { id }, ctx) => deleteDimension(ctx, id),
+    setRiskConsequenceScores: (_, { id, input }, ctx) => setConsequenceScores(ctx, id, input),
+    acceptRiskResidual: (_, { id, input }, ctx) => acceptResidual(ctx, id, input),
+    revokeRiskAcceptance: (_, { id, version }, ctx) => revokeAcceptance(ctx, id, version),
+    createRiskBaseline: (_, { input }, ctx) => createBaseline(ctx, input),
+    deleteRiskBaseline: (_, { id }, ctx) => deleteBaseline(ctx, id),
   },
   RiskArea: {
     risks: (area, _, ctx) => ctx.loaders.risksByArea.load(area.id),
@@ -52,6 +69,18 @@ export const riskResolvers: Resolvers = {
     measures: (risk, _, ctx) => measuresOfRisk(ctx, risk.id),
     assessments: (risk, _, ctx) => ctx.loaders.assessmentsByRisk.load(risk.id),
     canEdit: (risk, _, ctx) => canEditRisk(ctx, risk),
+    consequenceScores: (risk, _, ctx) => consequenceScoresOf(ctx, risk.id),
+    acceptance: (risk) => acceptanceOf(risk),
+    openMeasureCount: async (risk, _, ctx) => (await ctx.loaders.measureCountsByRisk.load(risk.id)).open,
+    overdueMeasureCount: async (risk, _, ctx) => (await ctx.loaders.measureCountsByRisk.load(risk.id)).overdue,
+    isReviewOverdue: (risk) => risk.nextReviewDate !== null && isoDate(risk.nextReviewDate) < osloDate(),
+  },
+  RiskAcceptance: {
+    approver: (acceptance, _, ctx) => person(ctx, acceptance.approverId),
+  },
+  RiskBaseline: {
+    takenAt: (baseline) => baseline.takenAt.toISOString(),
+    takenBy: (baseline, _, ctx) => person(ctx, baseline.takenById),
   },
   RiskAssessment: {
     assessedAt: (row) => row.assessedAt.toISOString(),

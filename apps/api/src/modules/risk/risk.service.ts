@@ -4,11 +4,11 @@ import { required } from '../../graphql/loaders.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.ts';
 import { toId } from '../../graphql/writes.ts';
 import { criteriaOn, levelOf } from './criteria.service.ts';
-import { type RiskFilterInput, riskConditions, usesLevels, whereOf } from './risk-filter.ts';
+import { openMeasure, type RiskFilterInput, riskConditions, usesLevels, whereOf } from './risk-filter.ts';
 import { mayChangeRisk } from './scope.ts';
 import { osloDate } from '../../graphql/dates.ts';
 
-export type RiskOrderField = 'REFERENCE' | 'TITLE' | 'AREA' | 'STATUS' | 'INHERENT_SCORE' | 'RESIDUAL_SCORE' | 'NEXT_REVIEW_DATE';
+export type RiskOrderField = 'REFERENCE' | 'TITLE' | 'AREA' | 'STATUS' | 'INHERENT_SCORE' | 'RESIDUAL_SCORE' | 'NEXT_REVIEW_DATE' | 'OWNER' | 'OPEN_MEASURES';
 type Direction = 'ASC' | 'DESC';
 
 /** One part of a sort key: its SQL, and the cast that turns a cursor value back into its type. */
@@ -21,16 +21,25 @@ interface KeyPart {
 const text = (sql: Prisma.Sql): KeyPart => ({ sql: Prisma.sql`(${sql} COLLATE "C")`, cast: Prisma.sql`::text COLLATE "C"`, kind: 'text' });
 const int = (sql: Prisma.Sql): KeyPart => ({ sql, cast: Prisma.sql`::int`, kind: 'int' });
 
-// Titles sort by the Norwegian key (æ, ø, å after z, as norwegianSortKey does), byte-wise, so both
-// backends agree. NULL review dates sort through a far date: a row-value comparison skips NULLs.
+/** The Norwegian sort key of a text column in SQL: æ, ø, å after z, as norwegianSortKey does. */
+const norwegianKey = (sql: Prisma.Sql) => Prisma.sql`translate(lower(${sql}), 'æäøöåÆÄØÖÅ', '{{||}{{||}')`;
+
+// The owner as shown: the user's display name, else the typed-in name (table alias ou: the owner).
+const OWNER_NAME = Prisma.sql`COALESCE(ou.display_name, r.owner_name)`;
+
+// Titles and owners sort by the Norwegian key, byte-wise, so both backends agree. NULLs sort
+// through a stand-in (a far date, a flag first): a row-value comparison skips NULLs. The table is
+// small (hundreds of risks), so the open-measure count is a correlated subquery, not a column.
 const KEYS: Record<RiskOrderField, KeyPart[]> = {
   REFERENCE: [text(Prisma.sql`r.reference`)],
-  TITLE: [text(Prisma.sql`translate(lower(r.title), 'æäøöåÆÄØÖÅ', '{{||}{{||}')`)],
+  TITLE: [text(norwegianKey(Prisma.sql`r.title`))],
   AREA: [int(Prisma.sql`a.sort_order`), text(Prisma.sql`r.reference`)],
   STATUS: [{ sql: Prisma.sql`r.status`, cast: Prisma.sql`::"RiskStatus"`, kind: 'text' }, text(Prisma.sql`r.reference`)],
   INHERENT_SCORE: [int(Prisma.sql`(r.inherent_likelihood * r.inherent_consequence)`)],
   RESIDUAL_SCORE: [int(Prisma.sql`(COALESCE(r.residual_likelihood, r.inherent_likelihood) * COALESCE(r.residual_consequence, r.inherent_consequence))`)],
   NEXT_REVIEW_DATE: [{ sql: Prisma.sql`COALESCE(r.next_review_date, DATE '9999-12-31')`, cast: Prisma.sql`::date`, kind: 'date' }],
+  OWNER: [int(Prisma.sql`(CASE WHEN ${OWNER_NAME} IS NULL THEN 1 ELSE 0 END)`), text(norwegianKey(Prisma.sql`COALESCE(${OWNER_NAME}, '')`)), text(Prisma.sql`r.reference`)],
+  OPEN_MEASURES: [int(Prisma.sql`(SELECT count(*)::int FROM measure m WHERE m.risk_id = r.id AND ${openMeasure(Prisma.sql`m`)})`), text(Prisma.sql`r.reference`)],
 };
 
 export interface RiskListArgs {
@@ -75,7 +84,7 @@ export async function listRisks(ctx: Context, args: RiskListArgs) {
   const orderBy = Prisma.join([...keys.map((k) => Prisma.sql`${k.sql} ${dir}`), Prisma.sql`r.id ${dir}`]);
   const selectKeys = Prisma.join(keys.map((k, i) => Prisma.sql`${k.sql} AS ${Prisma.raw(`k${i}`)}`));
   const [rows, counted] = await Promise.all([
-    ctx.prisma.$queryRaw<Record<string, unknown>[]>`SELECT r.id, ${selectKeys} FROM risk r JOIN risk_area a ON a.id = r.area_id ${whereOf(page)} ORDER BY ${orderBy} LIMIT ${take + 1}`,
+    ctx.prisma.$queryRaw<Record<string, unknown>[]>`SELECT r.id, ${selectKeys} FROM risk r JOIN risk_area a ON a.id = r.area_id LEFT JOIN app_user ou ON ou.id = r.owner_id ${whereOf(page)} ORDER BY ${orderBy} LIMIT ${take + 1}`,
     ctx.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM risk r ${whereOf(conditions)}`,
   ]);
   const pageRows = rows.slice(0, take);
