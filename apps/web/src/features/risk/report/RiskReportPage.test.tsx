@@ -140,7 +140,7 @@ describe('RiskReportPage', { timeout: 20_000 }, () => {
         baselineId: '7',
         withBaseline: true,
         orderBy: null,
-        first: 100,
+        first: 40,
       },
     ]);
 
@@ -199,7 +199,7 @@ describe('RiskReportPage', { timeout: 20_000 }, () => {
 
     await screen.findByRole('heading', { level: 2, name: 'Risikoregister (3)' });
     expect(calls[0]).toMatchObject({ filter: {}, basis: 'RESIDUAL', baselineId: null, withBaseline: false, orderBy: { field: 'RESIDUAL_SCORE', direction: 'DESC' } });
-    expect(more).toEqual([{ filter: {}, orderBy: { field: 'RESIDUAL_SCORE', direction: 'DESC' }, first: 100, after: 'next' }]);
+    expect(more).toEqual([{ filter: {}, orderBy: { field: 'RESIDUAL_SCORE', direction: 'DESC' }, first: 40, after: 'next' }]);
     expect(screen.getByText('Den siste risikoen')).toBeInTheDocument();
     const header = document.querySelector('.report-header') as HTMLElement;
     expect(within(header).getByText('Risikoområder').nextElementSibling).toHaveTextContent('Alle');
