@@ -42,6 +42,8 @@ export function createApolloClient({ uri = '/graphql', sessionEvents = createSes
             entityHistory: relayStylePagination(['entityType', 'entityId']),
           },
         },
+        // A link or unlink answers with the finding's whole list of risks: it replaces the old one.
+        Finding: { fields: { risks: { merge: false } } },
       },
     }),
     // Each component sees only the fields its own fragment asks for (STYLE.md: components own

@@ -20,6 +20,13 @@ const ChangePasswordPage = lazy(() =>
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((module) => ({ default: module.UsersPage })));
 const RiskPage = lazy(() => import('../features/risk/page/RiskPage.tsx').then((module) => ({ default: module.RiskPage })));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })));
+const FindingsBoardPage = lazy(() =>
+  import('../features/findings/FindingsBoardPage.tsx').then((module) => ({ default: module.FindingsBoardPage })),
+);
+const AcceptanceCriteriaPage = lazy(() =>
+  import('../features/risk/criteria/AcceptanceCriteriaPage.tsx').then((module) => ({ default: module.AcceptanceCriteriaPage })),
+);
+const RiskReportPage = lazy(() => import('../features/risk/report/RiskReportPage.tsx').then((module) => ({ default: module.RiskReportPage })));
 const RiskRegisterPage = lazy(() =>
   import('../features/risk/register/RiskRegisterPage.tsx').then((module) => ({ default: module.RiskRegisterPage })),
 );
@@ -54,13 +61,15 @@ export const routes: RouteObject[] = [
               { path: 'risiko', element: <RiskMatrixPage /> },
               { path: 'risiko/sammenlign', element: <RiskComparePage /> },
               { path: 'risiko/register', element: <RiskRegisterPage /> },
+              { path: 'risiko/akseptkriterier', element: <AcceptanceCriteriaPage /> },
+              { path: 'risiko/rapport', element: <RiskReportPage /> },
               // After the static /risiko/* pages: a risk's own page (numeric id).
               { path: 'risiko/:id', element: <RiskPage /> },
               { path: 'arkivserier', element: <ComingLaterPage area="archiveSeries" /> },
               { path: 'arkivserier/sammenligning', element: <SeriesComparePage /> },
               { path: 'arkivserier/:id', element: <SeriesPage /> },
               { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },
-              { path: 'funn', element: <ComingLaterPage area="findings" /> },
+              { path: 'funn', element: <FindingsBoardPage /> },
               { path: 'kommuner', element: <MunicipalitiesPage /> },
               {
                 element: <RequireAdmin />,

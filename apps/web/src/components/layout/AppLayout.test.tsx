@@ -84,17 +84,17 @@ describe('AppLayout', () => {
     const { user } = renderApp('/');
     await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
 
-    await user.click(within(mainNav()).getByRole('link', { name: 'Funn' }));
+    await user.click(within(mainNav()).getByRole('link', { name: 'Tidslinje' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Funn' })).toHaveFocus();
-    expect(document.title).toBe('Funn – Samarkiv');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tidslinje' })).toHaveFocus();
+    expect(document.title).toBe('Tidslinje – Samarkiv');
   });
 
   it('says honestly that an area not built yet comes in a later version', async () => {
     signInAs();
-    renderApp('/funn');
+    renderApp('/tidslinje');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Funn' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tidslinje' })).toBeInTheDocument();
     expect(screen.getByRole('main')).toHaveTextContent('Denne delen av Samarkiv kommer i en senere versjon.');
   });
 
