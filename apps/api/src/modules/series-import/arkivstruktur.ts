@@ -98,7 +98,7 @@ export async function readArkivstruktur(path: string, problems: Problems, onProg
     pre5Marker: null,
     nonUuidBelow: { count: 0, first: [] },
     totals: { classes: 0, files: 0, records: 0 },
-    outcome: { syntaxError: null, truncated: false, bytesRead: 0 },
+    outcome: { syntaxError: null, truncated: false, bytesRead: 0, declaredEncoding: null },
     rootOk: false,
   };
   const report: ProblemSink = (severity, code, p, line, message) => problems.add({ severity, code, path: p, line, file: STRUKTUR, message });
@@ -276,5 +276,9 @@ export async function readArkivstruktur(path: string, problems: Problems, onProg
     },
     onProgress,
   );
+  const encoding = content.outcome.declaredEncoding;
+  if (encoding && !/^utf-?8$/i.test(encoding)) {
+    report('ERROR', 'ENCODING_NOT_UTF8', '/', 1, `XML-deklarasjonen oppgir tegnkodingen «${encoding}». Et Noark 5-uttrekk skal være kodet i UTF-8; æ, ø og å kan være lest feil.`);
+  }
   return content;
 }

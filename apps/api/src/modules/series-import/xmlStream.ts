@@ -19,6 +19,8 @@ export interface StreamOutcome {
   /** The file ended inside an element: cut short. */
   truncated: boolean;
   bytesRead: number;
+  /** The encoding the XML declaration names, if any (the bytes are read as UTF-8 whatever it says). */
+  declaredEncoding: string | null;
 }
 
 const CHUNK = 256 * 1024;
@@ -31,7 +33,7 @@ const CHUNK = 256 * 1024;
  */
 export async function streamXml(path: string, setup: (parser: NsParser) => XmlHandlers, onProgress?: (bytesRead: number) => Promise<void> | void): Promise<StreamOutcome> {
   const parser: NsParser = new SaxesParser({ xmlns: true, position: true });
-  const outcome: StreamOutcome = { syntaxError: null, truncated: false, bytesRead: 0 };
+  const outcome: StreamOutcome = { syntaxError: null, truncated: false, bytesRead: 0, declaredEncoding: null };
   let depth = 0;
   let sawRoot = false;
   parser.on('error', (error) => {
@@ -40,18 +42,23 @@ export async function streamXml(path: string, setup: (parser: NsParser) => XmlHa
     outcome.syntaxError = { message: error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, ''), line: parser.line, column: parser.column };
   });
   const handlers = setup(parser);
+  parser.on('xmldecl', (decl) => {
+    outcome.declaredEncoding = decl.encoding ?? null;
+  });
+  // saxes goes on through the rest of a chunk after an error; what follows it is not passed on.
+  const ok = () => outcome.syntaxError === null;
   parser.on('opentagstart', () => {
     depth++;
     sawRoot = true;
-    handlers.opentagstart?.();
+    if (ok()) handlers.opentagstart?.();
   });
   parser.on('closetag', (tag) => {
     depth--;
-    handlers.closetag?.(tag as SaxesTagNS);
+    if (ok()) handlers.closetag?.(tag as SaxesTagNS);
   });
-  if (handlers.opentag) parser.on('opentag', handlers.opentag as never);
-  if (handlers.text) parser.on('text', handlers.text);
-  if (handlers.cdata) parser.on('cdata', handlers.cdata);
+  parser.on('opentag', (tag) => ok() && handlers.opentag?.(tag as SaxesTagNS));
+  parser.on('text', (text) => ok() && handlers.text?.(text));
+  parser.on('cdata', (text) => ok() && handlers.cdata?.(text));
   const decoder = new StringDecoder('utf8');
   const stream = createReadStream(path, { highWaterMark: CHUNK });
   try {
