@@ -12,9 +12,9 @@ import { runToEnd, upload, waitFor, start, type Job } from './testing.ts';
 // A 200 MB extraction (405 000 registreringer in 40 500 mapper) through the real path: streamed
 // to disk, uploaded, dry-run and imported as background jobs while the process's memory is
 // sampled; and read once more by the same reader in a process of its own, whose peak RSS must
-// stay under 300 MB. The test process itself cannot be held to 300 MB: on api-pglite the
-// embedded database alone takes several hundred; there the import's growth over the baseline is
-// held to the same bound. Opt-in (SAMARKIV_BIG_IMPORT=1): on the shared 2-core machine it takes
+// stay under 300 MB. The test process itself cannot be held to 300 MB (before the import it
+// holds 460 MB on api-postgres, 860 MB on api-pglite with the embedded database): there the
+// import's growth over that baseline is bounded instead. Opt-in (SAMARKIV_BIG_IMPORT=1): on the shared 2-core machine it takes
 // about 4 minutes (generation, upload, two full reads while the other suites run).
 
 const t = useTestApi({ per: 'file' });
@@ -75,7 +75,7 @@ describe.runIf(process.env.SAMARKIV_BIG_IMPORT === '1')('a 200 MB extraction', (
     expect(stored.map((s) => [s.extentFiles, s.extentRecords])).toEqual([[13_500, 135_000], [13_500, 135_000], [13_500, 135_000]]);
     expect(reader).toMatchObject({ errors: 0, totals: { files: 40_500, records: 405_000 } });
     expect(reader.peakRss).toBeLessThan(300 * MB);
-    expect(peak - baseline).toBeLessThan(300 * MB);
-    if (db.kind !== 'pglite') expect(peak).toBeLessThan(300 * MB);
+    // Measured: +87 MB on api-pglite (the embedded database works too), +8 MB on api-postgres.
+    expect(peak - baseline).toBeLessThan(150 * MB);
   });
 });
