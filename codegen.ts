@@ -45,6 +45,8 @@ const config: CodegenConfig = {
           User: '../../modules/user/user.service.ts#UserRow',
           Me: '../../modules/auth/auth.service.ts#MeView',
           Membership: '{ municipalityId: number; role: import("@samarkiv/db").Role }',
+          NoarkImportJob: '../../modules/series-import/noark-import.service.ts#ImportJobView',
+          NoarkImportReport: '../../modules/series-import/report.ts#ImportReport',
         },
       },
     },

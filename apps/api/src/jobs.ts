@@ -2,20 +2,22 @@ import type { Database } from '@samarkiv/db';
 import type { ApiConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 import { blankOldClientAddresses } from './modules/audit/audit.service.ts';
+import { resumeStaleJobs } from './modules/series-import/job.ts';
 
 const HOUR = 60 * 60_000;
 
 /**
  * Housekeeping each process runs hourly (idempotent, so several processes may run it too):
  * blank client addresses past their retention, delete sessions past their absolute timeout and
- * rate-limit counters past their window.
+ * rate-limit counters past their window; take over import jobs whose process stopped.
  */
 export async function runHousekeeping(db: Database, config: ApiConfig, logger: Logger): Promise<void> {
   const now = new Date();
   const blanked = await blankOldClientAddresses(db.prisma, config.auditAddressRetentionDays);
   const sessions = await db.prisma.session.deleteMany({ where: { expiresAt: { lt: now } } });
   const limits = await db.prisma.rateLimiterFlexible.deleteMany({ where: { expire: { lt: now } } });
-  if (blanked || sessions.count || limits.count) logger.info({ blanked, sessions: sessions.count, rateLimits: limits.count }, 'housekeeping');
+  const importJobs = await resumeStaleJobs({ prisma: db.prisma, config, logger }, now);
+  if (blanked || sessions.count || limits.count || importJobs) logger.info({ blanked, sessions: sessions.count, rateLimits: limits.count, importJobs }, 'housekeeping');
 }
 
 export function startHousekeeping(db: Database, config: ApiConfig, logger: Logger): () => void {

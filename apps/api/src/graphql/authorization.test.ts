@@ -195,6 +195,9 @@ const CASES: Record<string, (c: CaseContext) => { query: string; variables?: Rec
     query: `mutation($id: ID!) { deleteRiskBaseline(id: $id) { id } }`,
     variables: { id: String((await c.db.prisma.riskBaseline.create({ data: { name: `Baseline ${c.n}`, takenAt: new Date() } })).id) },
   }),
+  // series-import: an unknown upload is NOT_FOUND for an allowed caller; the municipality is checked first.
+  noarkImportDryRun: (c) => ({ query: `mutation($u: ID!, $m: ID) { noarkImportDryRun(uploadId: $u, municipalityId: $m) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId) } }),
+  runNoarkImport: (c) => ({ query: `mutation($u: ID!, $m: ID!) { runNoarkImport(uploadId: $u, municipalityId: $m) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId) } }),
 };
 
 // Rows the cases above act on, each made fresh (deletedAt set for a restore).

@@ -11,6 +11,7 @@ import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers.ts';
 import { municipalityResolvers } from '../modules/municipality/municipality.resolvers.ts';
 import { purposeResolvers } from '../modules/purpose/purpose.resolvers.ts';
+import { noarkImportResolvers } from '../modules/series-import/noark-import.resolvers.ts';
 import { riskResolvers } from '../modules/risk/risk.resolvers.ts';
 import { successFactorResolvers } from '../modules/success-factor/success-factor.resolvers.ts';
 import { targetSeriesResolvers } from '../modules/target-series/target-series.resolvers.ts';
@@ -52,6 +53,7 @@ export function buildRawSchema(): GraphQLSchema {
       targetSeriesResolvers,
       successFactorResolvers,
       purposeResolvers,
+      noarkImportResolvers,
     ],
   });
 }

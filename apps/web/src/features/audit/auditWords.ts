@@ -28,6 +28,9 @@ export const AUDIT_ACTIONS = [
   'set-consequence-scores',
   'accept-residual',
   'revoke-acceptance',
+  'import',
+  'import-create',
+  'import-update',
 ] as const;
 type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -44,6 +47,7 @@ export const ENTITY_TYPES = [
   'AcceptanceCriteria',
   'ConsequenceDimension',
   'RiskBaseline',
+  'NoarkImport',
   'RiskArea',
   'Risk',
   'RiskAssessment',

@@ -1,0 +1,108 @@
+import type { Plan } from './plan.ts';
+import type { Problem, Problems, Severity } from './problems.ts';
+import type { Extraction, VersionDecision } from './validate.ts';
+
+// The report of a dry run or an import, stored as JSON on the job row and served by GraphQL
+// in the same shape (noark-import.graphql, NoarkImportReport).
+
+export interface Counts {
+  archives: number;
+  archiveCreators: number;
+  series: number;
+}
+
+export interface ReportItem {
+  kind: 'ARCHIVE' | 'ARCHIVE_CREATOR' | 'ARCHIVE_SERIES';
+  action: 'CREATE' | 'UPDATE' | 'UNCHANGED';
+  key: string;
+  title: string;
+  path: string;
+  line: number | null;
+  existingId: number | null;
+  changedFields: string[];
+  extentFiles: number | null;
+  extentRecords: number | null;
+  classes: number | null;
+  classificationType: string | null;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  version: string | null;
+  versionSource: VersionDecision['source'];
+  municipalityId: number | null;
+  proposedMunicipalityId: number | null;
+  proposalReason: string | null;
+  items: ReportItem[];
+  toCreate: Counts;
+  toUpdate: Counts;
+  unchanged: Counts;
+  classes: number;
+  files: number;
+  records: number;
+  problems: Problem[];
+  errorCount: number;
+  warningCount: number;
+  noticeCount: number;
+  omittedProblemCount: number;
+  canImport: boolean;
+  created: Counts | null;
+  updated: Counts | null;
+  failure: { code: string; message: string } | null;
+  parseMilliseconds: number;
+}
+
+const zero = (): Counts => ({ archives: 0, archiveCreators: 0, series: 0 });
+const FIELD_OF_KIND = { ARCHIVE: 'archives', ARCHIVE_CREATOR: 'archiveCreators', ARCHIVE_SERIES: 'series' } as const;
+
+export function buildReport(args: {
+  dryRun: boolean;
+  extraction: Extraction | null;
+  version: VersionDecision | null;
+  plan: Plan | null;
+  problems: Problems;
+  municipalityId: number | null;
+  proposal: { municipalityId: number; reason: string } | null;
+  parseMilliseconds: number;
+}): ImportReport {
+  const { plan, extraction, problems } = args;
+  const counts = { CREATE: zero(), UPDATE: zero(), UNCHANGED: zero() };
+  const seriesByKey = new Map((extraction?.series ?? []).map((s) => [s.systemId, s]));
+  const items: ReportItem[] = [];
+  for (const item of [...(plan?.archives ?? []), ...(plan?.creators ?? []), ...(plan?.series ?? [])]) {
+    counts[item.action][FIELD_OF_KIND[item.kind]]++;
+    const s = item.kind === 'ARCHIVE_SERIES' ? seriesByKey.get(item.key) : undefined;
+    items.push({
+      kind: item.kind, action: item.action, key: item.key, title: item.title, path: item.path, line: item.line,
+      existingId: (item.existing as { id: number } | null)?.id ?? null, changedFields: item.changedFields,
+      extentFiles: s?.extentFiles ?? null, extentRecords: s?.extentRecords ?? null, classes: s?.classes ?? null, classificationType: s?.classificationType ?? null,
+    });
+  }
+  const count = (severity: Severity) => problems.counts[severity];
+  return {
+    dryRun: args.dryRun,
+    version: args.version?.version ?? null,
+    versionSource: args.version?.source ?? 'UNKNOWN',
+    municipalityId: args.municipalityId,
+    proposedMunicipalityId: args.proposal?.municipalityId ?? null,
+    proposalReason: args.proposal?.reason ?? null,
+    items,
+    toCreate: counts.CREATE,
+    toUpdate: counts.UPDATE,
+    unchanged: counts.UNCHANGED,
+    classes: extraction?.totals.classes ?? 0,
+    files: extraction?.totals.files ?? 0,
+    records: extraction?.totals.records ?? 0,
+    // In file order, as a reader goes through the file; problems of a whole file first.
+    problems: [...problems.list].sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file === 'arkivuttrekk.xml' ? -1 : 1)),
+    errorCount: count('ERROR'),
+    warningCount: count('WARNING'),
+    noticeCount: count('NOTICE'),
+    omittedProblemCount: problems.omitted,
+    canImport: !problems.hasErrors && extraction !== null && args.municipalityId !== null,
+    created: null,
+    updated: null,
+    failure: null,
+    parseMilliseconds: args.parseMilliseconds,
+  };
+}
