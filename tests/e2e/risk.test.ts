@@ -82,7 +82,7 @@ describe('a coordinator keeps the matrix', () => {
     await dialog.getByLabel('Kommentar (valgfri)').fill('Flyttet i e2e: nytt tiltak virker');
     expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Flytt' }).click();
-    await page.getByText(new RegExp(`${reference} står nå i .*Endringen er lagret`)).waitFor();
+    await page.getByText(new RegExp(`${reference}.* står nå i .*Endringen er lagret`)).waitFor();
     expect(await cellOf(page, riskId)).toBe(to);
 
     // Still there after a reload: it was saved, not just drawn.
@@ -137,6 +137,58 @@ describe('a coordinator keeps the matrix', () => {
     expect(lines[0]).toContain('Unntatt offentlighet, offl. § 24 tredje ledd');
     expect(lines[2]).toMatch(/^Referanse;Tittel;Risikoområde;/);
     expect(lines.some((line) => line.startsWith(`${reference};`))).toBe(true);
+  });
+});
+
+describe('two coordinators change the same risk', () => {
+  it('shows the other person\'s values beside your own and saves the mix chosen field by field', async () => {
+    const first = await newPage();
+    const second = await newPage();
+    await signIn(first, server.url, ...COORDINATOR);
+    await signIn(second, server.url, ...COORDINATOR);
+    await first.goto(`${server.url}/risiko`);
+    await matrixShown(first);
+    const id = (await first.locator('a.risk-chip--movable').nth(1).getAttribute('data-risk-id'))!;
+
+    for (const page of [first, second]) {
+      await page.goto(`${server.url}/risiko/${id}`);
+      await page.getByRole('button', { name: 'Endre opplysninger' }).click();
+    }
+    await second.getByLabel('Tittel', { exact: true }).fill('Tittel fra den andre');
+    await second.getByRole('button', { name: 'Lagre endringene' }).click();
+    await second.getByText('Endringene er lagret.').waitFor();
+
+    await first.getByLabel('Tittel', { exact: true }).fill('Tittel fra den første');
+    await first.getByRole('button', { name: 'Lagre endringene' }).click();
+    const dialog = first.getByRole('dialog', { name: 'Noen andre har endret dette' });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('Tittel fra den andre');
+    expect(await dialog.innerText()).toContain('Tittel fra den første');
+    expect(await axeViolations(first)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Lagre valgene' }).click();
+    await first.getByText('Endringene er lagret.').waitFor();
+  });
+});
+
+describe('the rest of the workspace', () => {
+  it('shows the criteria, the findings board and the printable report free of axe violations', async () => {
+    const page = await newPage();
+    await signIn(page, server.url, 'admin', 'Samarkiv-admin-2026');
+    await page.goto(`${server.url}/risiko/akseptkriterier`);
+    await page.getByRole('heading', { level: 1, name: 'Akseptkriterier' }).waitFor();
+    await page.getByRole('table').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/funn`);
+    await page.getByRole('heading', { level: 1, name: 'Funn' }).waitFor();
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    expect(await page.getByRole('main').innerText()).toMatch(/Suksessfaktor/i);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/risiko/rapport`);
+    await page.getByRole('heading', { level: 1, name: 'ROS-rapport' }).waitFor();
+    await page.getByRole('button', { name: 'Skriv ut' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 
