@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Database, Role } from '@samarkiv/db';
 import { type Request, type Response, Router } from 'express';
 import type { ApiConfig } from '../config.ts';
+import { AppError } from '../graphql/errors.ts';
 import type { Logger } from '../logger.ts';
 import type { AuthUser } from '../modules/auth/session.ts';
 import { requireSession, userOf } from './guards.ts';
@@ -63,8 +64,16 @@ async function serveExport(req: Request, res: Response, db: Database, logger: Lo
     if (!res.writableFinished) aborted.abort();
   });
   const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
-  // An error before the first byte reaches the error handler (a masked, logged 500).
-  const result = await definition.run({ user, params, db, logger, signal: aborted.signal });
+  // Bad input (a coded AppError) is a 400 in the GraphQL error shape; any other error before the
+  // first byte reaches the error handler (a masked, logged 500).
+  let result: ExportResult;
+  try {
+    result = await definition.run({ user, params, db, logger, signal: aborted.signal });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    res.status(400).type('application/json; charset=utf-8').send(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] }));
+    return;
+  }
   res.status(200);
   res.setHeader('Content-Type', result.contentType);
   res.setHeader('Content-Disposition', contentDisposition(result.filename));

@@ -22,6 +22,9 @@ const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx').the
 const RiskRegisterPage = lazy(() =>
   import('../features/risk/register/RiskRegisterPage.tsx').then((module) => ({ default: module.RiskRegisterPage })),
 );
+const SeriesBrowserPage = lazy(() =>
+  import('../features/series/browser/SeriesBrowserPage.tsx').then((module) => ({ default: module.SeriesBrowserPage })),
+);
 
 export const routes: RouteObject[] = [
   {
@@ -46,7 +49,7 @@ export const routes: RouteObject[] = [
               { path: 'bytt-passord', element: <ChangePasswordPage /> },
               { path: 'risiko', element: <ComingLaterPage area="risk" /> },
               { path: 'risiko/register', element: <RiskRegisterPage /> },
-              { path: 'arkivserier', element: <ComingLaterPage area="archiveSeries" /> },
+              { path: 'arkivserier', element: <SeriesBrowserPage /> },
               { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },
               { path: 'funn', element: <ComingLaterPage area="findings" /> },
               { path: 'kommuner', element: <MunicipalitiesPage /> },
