@@ -2,11 +2,11 @@ import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Button, Heading, Input, Label, Paragraph } from '@digdir/designsystemet-react';
 import { RETENTION_MISSING, type SeriesFilterInput } from '@samarkiv/shared';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../components/form/fields.tsx';
+import { SelectField } from '../../../components/form/fields.tsx';
 import { PageLoading } from '../../../components/layout/PageLoading.tsx';
-import { formatCount } from '../../../lib/format.ts';
+import { formatCount, formatDate } from '../../../lib/format.ts';
 
 export type FacetValue = { __typename?: 'FacetValue'; value: string | null; label: string; count: number };
 export const FACET_NAMES = [
@@ -208,19 +208,27 @@ function RestrictedFacet({ value, counts, onChange }: { value: boolean | undefin
 
 type PeriodFacetProps = { filter: SeriesFilterInput; decades: FacetValue[] | undefined; onFilter(change: Partial<SeriesFilterInput>): void };
 
-/** The period as a from-to range (series whose period overlaps it), with counts by decade. */
+/** The period as a from-to range of years (series whose period overlaps it), with counts by decade. */
 function PeriodFacet({ filter, decades, onFilter }: PeriodFacetProps) {
   const { t } = useTranslation();
-  const setDate = (key: 'periodFrom' | 'periodTo', value: string) => {
-    // A date input gives '' until the date is whole: only whole dates (or clearing) apply.
-    if (value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value)) onFilter({ [key]: value || undefined });
-  };
+  const first = decades?.length ? Number(decades[0]!.value) : null;
+  const years = first === null ? [] : Array.from({ length: new Date().getFullYear() - first + 1 }, (_, i) => first + i);
   return (
     <fieldset className="facet facet--period" data-facet="decade">
       <legend>{t('seriesBrowser.facets.period')}</legend>
       <div className="facet__dates">
-        <DateFilter label={t('seriesBrowser.facets.periodFrom')} value={filter.periodFrom ?? ''} onChange={(value) => setDate('periodFrom', value)} />
-        <DateFilter label={t('seriesBrowser.facets.periodTo')} value={filter.periodTo ?? ''} onChange={(value) => setDate('periodTo', value)} />
+        <YearSelect
+          label={t('seriesBrowser.facets.periodFrom')}
+          value={filter.periodFrom}
+          options={years.map((year) => `${year}-01-01`)}
+          onChange={(periodFrom) => onFilter({ periodFrom })}
+        />
+        <YearSelect
+          label={t('seriesBrowser.facets.periodTo')}
+          value={filter.periodTo}
+          options={years.map((year) => `${year}-12-31`)}
+          onChange={(periodTo) => onFilter({ periodTo })}
+        />
       </div>
       {decades && decades.length > 0 && (
         <ul className="facet__decades" aria-label={t('seriesBrowser.facets.decades')}>
@@ -248,26 +256,20 @@ function PeriodFacet({ filter, decades, onFilter }: PeriodFacetProps) {
   );
 }
 
-/** A date field that follows the URL without losing what is being typed (or the focus). */
-function DateFilter({ label, value, onChange }: { label: string; value: string; onChange(value: string): void }) {
-  const [text, setText] = useState(value);
-  const sent = useRef(value);
-  useEffect(() => {
-    if (value !== sent.current) {
-      sent.current = value;
-      setText(value);
-    }
-  }, [value]);
+type YearSelectProps = { label: string; value: string | undefined; options: string[]; onChange(value: string | undefined): void };
+
+/** A year as the period's bound; a date from a bookmarked link that is not a year's bound shows as itself. */
+function YearSelect({ label, value, options, onChange }: YearSelectProps) {
+  const { t } = useTranslation();
+  const all = value && !options.includes(value) ? [value, ...options] : options;
   return (
-    <TextField
-      label={label}
-      type="date"
-      value={text}
-      onChange={(event) => {
-        setText(event.target.value);
-        sent.current = event.target.value;
-        onChange(event.target.value);
-      }}
-    />
+    <SelectField label={label} value={value ?? ''} onChange={(event) => onChange(event.target.value || undefined)}>
+      <option value="">{t('seriesBrowser.facets.anyYear')}</option>
+      {all.map((date) => (
+        <option key={date} value={date}>
+          {date.endsWith('-01-01') || date.endsWith('-12-31') ? date.slice(0, 4) : formatDate(date)}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -123,7 +123,7 @@ async function openBrowser(path: string) {
 
 // Each test walks several steps of the real app (lazy page, three queries); on a loaded machine
 // that takes longer than Vitest's default 5 seconds.
-describe('SeriesBrowserPage', { timeout: 30_000 }, () => {
+describe('SeriesBrowserPage', { timeout: 60_000 }, () => {
   it('shows the rows with code-list names first, then the facet counts as they arrive', async () => {
     let release!: () => void;
     const facetCalls = answerCounts({ gate: new Promise<void>((done) => (release = done)) });
