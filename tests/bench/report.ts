@@ -140,12 +140,17 @@ const START = '<!-- bench:api:start -->';
 const END = '<!-- bench:api:end -->';
 
 /** Replaces what stands between the markers, keeping the hand-written text around them. */
-export function writePerformanceDoc(path: string, section: string): void {
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : `# Performance\n\n${START}\n${END}\n`;
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`${path} lacks the ${START} / ${END} markers`);
-  writeFileSync(path, `${text.slice(0, start + START.length)}\n${section}\n${text.slice(end)}`);
+/**
+ * Replaces what stands between a benchmark's markers (bench:api's unless others are given). A
+ * section whose markers the file lacks is added at its end when `append` is set.
+ */
+export function writePerformanceDoc(path: string, section: string, markers = { start: START, end: END, append: false }): void {
+  let text = existsSync(path) ? readFileSync(path, 'utf8') : `# Performance\n\n${START}\n${END}\n`;
+  if (markers.append && !text.includes(markers.start)) text = `${text.trimEnd()}\n\n${markers.start}\n${markers.end}\n`;
+  const start = text.indexOf(markers.start);
+  const end = text.indexOf(markers.end);
+  if (start < 0 || end < start) throw new Error(`${path} lacks the ${markers.start} / ${markers.end} markers`);
+  writeFileSync(path, `${text.slice(0, start + markers.start.length)}\n${section}\n${text.slice(end)}`);
 }
 
 function unique<T>(values: T[]): T[] {

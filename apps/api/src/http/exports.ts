@@ -71,14 +71,17 @@ async function serveExport(req: Request, res: Response, db: Database, logger: Lo
     if (!res.writableFinished) aborted.abort();
   });
   const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
-  // An error before the first byte reaches the error handler (a masked, logged 500); a parameter
-  // that `run` refuses with a VALIDATION_FAILED AppError is a 400 naming it.
+  // Bad input (a coded AppError such as VALIDATION_FAILED naming the parameter) is a 400 in the
+  // GraphQL error shape; any other error before the first byte reaches the error handler (a
+  // masked, logged 500).
   let result: ExportResult;
   try {
     result = await definition.run({ user, params, db, logger, signal: aborted.signal, requestId: String(res.locals.requestId ?? ''), clientAddress: req.ip ?? null });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'VALIDATION_FAILED') return sendError(res, 400, 'VALIDATION_FAILED', { path: error.details.path ?? [] }, error.message);
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    if (!res.req.complete) res.setHeader('Connection', 'close');
+    res.status(400).type('application/json; charset=utf-8').send(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] }));
+    return;
   }
   res.status(200);
   res.setHeader('Content-Type', result.contentType);

@@ -36,6 +36,9 @@ const SeriesComparePage = lazy(() =>
   import('../features/series/compare/SeriesComparePage.tsx').then((module) => ({ default: module.SeriesComparePage })),
 );
 const SeriesPage = lazy(() => import('../features/series/page/SeriesPage.tsx').then((module) => ({ default: module.SeriesPage })));
+const SeriesBrowserPage = lazy(() =>
+  import('../features/series/browser/SeriesBrowserPage.tsx').then((module) => ({ default: module.SeriesBrowserPage })),
+);
 
 export const routes: RouteObject[] = [
   {
@@ -65,7 +68,7 @@ export const routes: RouteObject[] = [
               { path: 'risiko/rapport', element: <RiskReportPage /> },
               // After the static /risiko/* pages: a risk's own page (numeric id).
               { path: 'risiko/:id', element: <RiskPage /> },
-              { path: 'arkivserier', element: <ComingLaterPage area="archiveSeries" /> },
+              { path: 'arkivserier', element: <SeriesBrowserPage /> },
               { path: 'arkivserier/sammenligning', element: <SeriesComparePage /> },
               { path: 'arkivserier/:id', element: <SeriesPage /> },
               { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },

@@ -2,6 +2,8 @@ import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { required } from '../../graphql/loaders.ts';
 import { canEditSeries, createSeries, deleteSeries, getSeries, listSeries, mapSeries, restoreSeries, seriesFacets, updateSeries } from './archive-series.service.ts';
 import { isoDate } from '../../graphql/dates.ts';
+// Registers GET /exports/archive-series (the browser's view as CSV) with the schema's modules.
+import './export.ts';
 
 export const archiveSeriesResolvers: Resolvers = {
   Query: {

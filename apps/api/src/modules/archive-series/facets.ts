@@ -17,6 +17,7 @@ export type SeriesFacets = Record<Facet, FacetValue[]>;
 // The value of each facet as text (missing: NULL) over the summary's columns.
 const VALUE: Record<Facet, Sql> = {
   municipality: sql`f."municipality_id"::text`,
+  archiveCreator: sql`NULLIF(f."archive_creator_id", 0)::text`,
   status: sql`f."status"::text`,
   documentMedium: sql`f."document_medium"::text`,
   retentionDecision: sql`NULLIF(f."retention_decision", '')`,
@@ -67,31 +68,40 @@ export function facetsSql(filter: SeriesFilter): Sql {
 
 export async function seriesFacets(ctx: Context, input: ArchiveSeriesFilter | null | undefined): Promise<SeriesFacets> {
   const filter = normaliseFilter(input);
-  const [rows, municipalities, targets] = await Promise.all([
-    ctx.prisma.$queryRaw<{ facet: Facet; value: string | null; count: number }[]>(facetsSql(filter)),
+  const rows = await ctx.prisma.$queryRaw<{ facet: Facet; value: string | null; count: number }[]>(facetsSql(filter));
+  // Only the archive creators counted: there may be many more than the facet shows.
+  const creatorIds = rows.filter((r) => r.facet === 'archiveCreator' && r.value !== null).map((r) => Number(r.value));
+  const [municipalities, targets, creators] = await Promise.all([
     ctx.prisma.municipality.findMany({ select: { id: true, name: true } }),
     ctx.prisma.targetSeries.findMany({ select: { id: true, code: true, title: true, sortOrder: true } }),
+    ctx.prisma.archiveCreator.findMany({ where: { id: { in: creatorIds } }, select: { id: true, name: true } }),
   ]);
-  const names = new Map(municipalities.map((m) => [String(m.id), m.name]));
-  const targetLabels = new Map(targets.map((t) => [String(t.id), `${t.code} ${t.title}`]));
+  const names: Labels = {
+    municipality: new Map(municipalities.map((m) => [String(m.id), m.name])),
+    targetSeries: new Map(targets.map((t) => [String(t.id), `${t.code} ${t.title}`])),
+    archiveCreator: new Map(creators.map((c) => [String(c.id), c.name])),
+  };
   const out = Object.fromEntries(FACETS.map((f) => [f, [] as FacetValue[]])) as SeriesFacets;
-  for (const row of rows) out[row.facet].push({ value: row.value, label: label(row.facet, row.value, names, targetLabels), count: row.count });
+  for (const row of rows) out[row.facet].push({ value: row.value, label: label(row.facet, row.value, names), count: row.count });
   for (const facet of FACETS) out[facet].sort(ORDER[facet] ?? byCount);
   return out;
 }
 
 const MISSING = 'Ikke angitt';
 
-function label(facet: Facet, value: string | null, municipalities: Map<string, string>, targets: Map<string, string>): string {
+type Labels = Record<'municipality' | 'targetSeries' | 'archiveCreator', Map<string, string>>;
+
+function label(facet: Facet, value: string | null, names: Labels): string {
   if (value === null) return MISSING;
   switch (facet) {
-    case 'municipality': return municipalities.get(value) ?? value;
+    case 'municipality': return names.municipality.get(value) ?? value;
+    case 'archiveCreator': return names.archiveCreator.get(value) ?? value;
     case 'status': return ARCHIVE_SERIES_STATUS[value as keyof typeof ARCHIVE_SERIES_STATUS] ?? value;
     case 'documentMedium': return DOCUMENT_MEDIUM[value as keyof typeof DOCUMENT_MEDIUM] ?? value;
     case 'retentionDecision': return RETENTION_DECISION[value as keyof typeof RETENTION_DECISION] ?? value;
     case 'depositStatus': return DEPOSIT_STATUS[value as keyof typeof DEPOSIT_STATUS] ?? value;
     case 'restricted': return value === 'true' ? 'Med tilgangsrestriksjon' : 'Uten tilgangsrestriksjon';
-    case 'targetSeries': return targets.get(value) ?? value;
+    case 'targetSeries': return names.targetSeries.get(value) ?? value;
     case 'decade': return `${value}–${Number(value) + 9}`;
     default: return value;
   }

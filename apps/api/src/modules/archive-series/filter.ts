@@ -1,5 +1,5 @@
 import { Prisma } from '@samarkiv/db';
-import { isRealDate, norwegianSortKey } from '@samarkiv/shared';
+import { isRealDate, norwegianSortKey, trimSearchEnding } from '@samarkiv/shared';
 import type { ArchiveSeriesFilter } from '../../graphql/generated/resolvers.ts';
 import { AppError } from '../../graphql/errors.ts';
 import { toId } from '../../graphql/writes.ts';
@@ -7,9 +7,9 @@ import { toId } from '../../graphql/writes.ts';
 const { sql, join, empty } = Prisma;
 type Sql = Prisma.Sql;
 
-/** The facet dimensions; each filter field belongs to one (archive creator has no facet). */
+/** The facet dimensions; each filter field but the period and the search belongs to one. */
 export const FACETS = [
-  'municipality', 'status', 'documentMedium', 'retentionDecision', 'classificationType', 'restricted',
+  'municipality', 'archiveCreator', 'status', 'documentMedium', 'retentionDecision', 'classificationType', 'restricted',
   'restrictionBasis', 'system', 'targetSeries', 'depositStatus', 'decade',
 ] as const;
 export type Facet = (typeof FACETS)[number];
@@ -86,10 +86,6 @@ export function summaryAnswers(filter: SeriesFilter): boolean {
 /** Must stay identical to the expression of the archive_series_search_trgm index. */
 export const SEARCH_KEY = sql`lower(replace(replace(replace(replace(replace(replace(s."identifier" || ' ' || s."title" || ' ' || COALESCE(s."description", ''), 'Æ', 'ae'), 'æ', 'ae'), 'Ø', 'oe'), 'ø', 'oe'), 'Å', 'aa'), 'å', 'aa'))`;
 
-// Plural and definite endings of Norwegian nouns: "byggesaker" finds "Byggesak", "mappene"
-// finds "mapper". Only on longer words, so that short words stay as typed.
-const ENDINGS = ['ene', 'ane', 'er', 'ar', 'en', 'et'];
-
 /** The search words, lower-cased with æ, ø, å spelt as in the index, endings trimmed. */
 export function searchWords(text: string): string[] {
   return text
@@ -100,10 +96,7 @@ export function searchWords(text: string): string[] {
     .split(/\s+/)
     .filter((word) => word.length > 0)
     .slice(0, 8)
-    .map((word) => {
-      const ending = ENDINGS.find((e) => word.length - e.length >= 5 && word.endsWith(e));
-      return ending ? word.slice(0, -ending.length) : word;
-    });
+    .map(trimSearchEnding);
 }
 
 /** 0: the identifier is the search text; 1: the title is; 2: any other match. */
@@ -178,7 +171,7 @@ export function summaryConditions(filter: SeriesFilter, except?: Facet): Sql[] {
   if (filter.systems && on('system')) c.push(sql`f."system" IN (${textList(filter.systems)})`);
   if (filter.targetSeriesIds && on('targetSeries')) c.push(sql`f."target_series_id" IN (${intList(filter.targetSeriesIds)})`);
   if (filter.depositStatuses && on('depositStatus')) c.push(sql`f."deposit_status" IN (${enumList(filter.depositStatuses, DEPOSIT)})`);
-  if (filter.archiveCreatorIds) c.push(sql`f."archive_creator_id" IN (${intList(filter.archiveCreatorIds)})`);
+  if (filter.archiveCreatorIds && on('archiveCreator')) c.push(sql`f."archive_creator_id" IN (${intList(filter.archiveCreatorIds)})`);
   return c;
 }
 

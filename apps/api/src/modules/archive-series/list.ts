@@ -51,7 +51,7 @@ export async function listSeries(ctx: Context, args: ListArgs): Promise<SeriesCo
 }
 
 /** The default: by relevance when searching, else by title. */
-function ordering(orderBy: ArchiveSeriesOrder | null | undefined, filter: SeriesFilter): { field: ArchiveSeriesOrderField; direction: SortDirection } {
+export function ordering(orderBy: ArchiveSeriesOrder | null | undefined, filter: SeriesFilter): { field: ArchiveSeriesOrderField; direction: SortDirection } {
   if (!orderBy) return { field: filter.search ? 'RELEVANCE' : 'TITLE', direction: 'ASC' };
   if (orderBy.field === 'RELEVANCE' && !filter.search) return { field: 'TITLE', direction: orderBy.direction };
   return orderBy;

@@ -1,6 +1,6 @@
 import { Table } from '@digdir/designsystemet-react';
-import type { ReactTable, RowData, TableFeatures } from '@tanstack/react-table';
-import { useId, type AriaAttributes } from 'react';
+import type { ReactTable, Row, RowData, TableFeatures } from '@tanstack/react-table';
+import { useId, type AriaAttributes, type HTMLAttributes } from 'react';
 import './table.css';
 
 /**
@@ -24,6 +24,8 @@ type DataTableProps<TFeatures extends TableFeatures, TData extends RowData, TSel
   sorting?: DataTableSorting;
   /** The header row stays in view while the rows scroll (give .table-scroll a max-height). */
   stickyHeader?: boolean;
+  /** Extra attributes of a body row (e.g. a roving tabindex and key handling for row navigation). */
+  rowProps?: (row: Row<TFeatures, TData>, index: number) => HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string };
 };
 
 /**
@@ -39,8 +41,12 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
   busy = false,
   sorting,
   stickyHeader,
+  rowProps,
 }: DataTableProps<TFeatures, TData, TSelected>) {
   const captionId = useId();
+  // Body cells follow the header's leaf columns, so hidden and reordered columns (when the table
+  // has the visibility and ordering features) line up with their headers.
+  const leafColumns = table.getHeaderGroups().at(-1)?.headers.map((header) => header.column.id) ?? [];
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <Table zebra border stickyHeader={stickyHeader} aria-busy={busy || undefined}>
@@ -63,9 +69,9 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
           ))}
         </Table.Head>
         <Table.Body>
-          {table.getRowModel().rows.map((row) => (
-            <Table.Row key={row.id}>
-              {row.getAllCells().map((cell) =>
+          {table.getRowModel().rows.map((row, index) => (
+            <Table.Row key={row.id} {...rowProps?.(row, index)}>
+              {cellsInOrder(row, leafColumns).map((cell) =>
                 cell.column.id === rowHeaderColumn ? (
                   <Table.HeaderCell key={cell.id} scope="row">
                     <table.FlexRender cell={cell} />
@@ -82,4 +88,11 @@ export function DataTable<TFeatures extends TableFeatures, TData extends RowData
       </Table>
     </div>
   );
+}
+
+function cellsInOrder<TFeatures extends TableFeatures, TData extends RowData>(row: Row<TFeatures, TData>, columnIds: string[]) {
+  const cells = row.getAllCells();
+  if (cells.length === columnIds.length && cells.every((cell, i) => cell.column.id === columnIds[i])) return cells;
+  const byId = new Map(cells.map((cell) => [cell.column.id, cell]));
+  return columnIds.flatMap((id) => byId.get(id) ?? []);
 }
