@@ -1,37 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../apps/api/src/testing/serverProcess.ts';
-import { axeViolations, launchChromium, signIn } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from '../support/journey.ts';
+import { axeViolations, signIn } from '../support/browser.ts';
 
 // Whole journeys against the real start path: a fresh embedded database that the server
 // migrates and seeds itself, the built SPA, and Debian's Chromium.
-let dataDir: string;
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'samarkiv-e2e-'));
-  server = await startServerProcess({ SAMARKIV_DATA_DIR: dataDir });
-  await server.waitFor(/Samarkiv is running/);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function newPage(): Promise<Page> {
-  return (await browser.newContext({ locale: 'nb-NO' })).newPage();
-}
+const server = useJourney('municipalities');
 
 describe('a first visit', () => {
   it('sends a visitor to sign in, then back to Kommuner with the seeded municipalities', async () => {
-    const page = await newPage();
+    const page = await server.newPage();
     await page.goto(`${server.url}/kommuner`);
     await page.waitForURL(/\/logg-inn/);
     expect(await axeViolations(page)).toEqual([]);
@@ -51,7 +28,7 @@ describe('a first visit', () => {
   });
 
   it('serves a client-side route directly (deep link falls back to the SPA)', async () => {
-    const page = await newPage();
+    const page = await server.newPage();
     await signIn(page, server.url, 'leser', 'Samarkiv-leser-2026');
     const response = await page.goto(`${server.url}/kommuner`);
     expect(response?.status()).toBe(200);
@@ -61,7 +38,7 @@ describe('a first visit', () => {
 
 describe('roles in the browser', () => {
   it('shows a viewer no editing control and no administration', async () => {
-    const page = await newPage();
+    const page = await server.newPage();
     await signIn(page, server.url, 'leser', 'Samarkiv-leser-2026');
     for (const path of ['/', '/kommuner', '/risiko', '/arkivserier', '/tidslinje', '/funn']) {
       await page.goto(`${server.url}${path}`);
@@ -80,7 +57,7 @@ describe('roles in the browser', () => {
   });
 
   it('lets an administrator open users and the audit log, both free of axe violations', async () => {
-    const page = await newPage();
+    const page = await server.newPage();
     await signIn(page, server.url, 'admin', 'Samarkiv-admin-2026');
     await page.getByRole('navigation').getByRole('link', { name: 'Brukere' }).click();
     await page.getByRole('table').getByRole('row', { name: /koordinator/ }).waitFor();

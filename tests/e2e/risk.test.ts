@@ -1,33 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../apps/api/src/testing/serverProcess.ts';
-import { axeViolations, launchChromium, signIn } from '../support/browser.ts';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from '../support/journey.ts';
+import { axeViolations, signIn } from '../support/browser.ts';
 
 // The risk workspace as its users meet it: the real server on a fresh embedded database with the
 // demo data, the built SPA and Debian's Chromium.
-let dataDir: string;
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'samarkiv-e2e-risk-'));
-  server = await startServerProcess({ SAMARKIV_DATA_DIR: dataDir });
-  await server.waitFor(/Samarkiv is running/);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function newPage(): Promise<Page> {
-  return (await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo', acceptDownloads: true })).newPage();
-}
+const server = useJourney('risk');
 
 const COORDINATOR = ['koordinator', 'Samarkiv-koordinator-2026'] as const;
 const VIEWER = ['leser', 'Samarkiv-leser-2026'] as const;
@@ -49,7 +28,7 @@ describe('a coordinator keeps the matrix', () => {
   let to: string;
 
   it('freezes a baseline, then moves a risk by keyboard with a comment, and sees it in its new cell', async () => {
-    const page = await newPage();
+    const page = await server.newPage();
     await signIn(page, server.url, ...COORDINATOR);
     await page.goto(`${server.url}/risiko`);
     await matrixShown(page);
@@ -92,7 +71,7 @@ describe('a coordinator keeps the matrix', () => {
   });
 
   it("shows the move in the risk's assessment history and its audit history", async () => {
-    const page = await newPage();
+    const page = await server.newPage();
     await signIn(page, server.url, ...COORDINATOR);
     await page.goto(`${server.url}/risiko/${riskId}`);
     await page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
@@ -105,7 +84,7 @@ describe('a coordinator keeps the matrix', () => {
   });
 
   it('compares against the baseline and finds the moved risk', async () => {
-    const page = await newPage();
+    const page = await server.newPage();
     await signIn(page, server.url, ...COORDINATOR);
     await page.goto(`${server.url}/risiko`);
     await matrixShown(page);
@@ -123,7 +102,7 @@ describe('a coordinator keeps the matrix', () => {
   });
 
   it('exports the register as CSV for Norwegian Excel, with the chosen marking', async () => {
-    const page = await newPage();
+    const page = await server.newPage();
     await signIn(page, server.url, ...COORDINATOR);
     await page.goto(`${server.url}/risiko/register`);
     await page.getByRole('table', { name: 'Risikoer' }).getByRole('row').nth(1).waitFor();
@@ -142,8 +121,8 @@ describe('a coordinator keeps the matrix', () => {
 
 describe('two coordinators change the same risk', () => {
   it('shows the other person\'s values beside your own and saves the mix chosen field by field', async () => {
-    const first = await newPage();
-    const second = await newPage();
+    const first = await server.newPage();
+    const second = await server.newPage();
     await signIn(first, server.url, ...COORDINATOR);
     await signIn(second, server.url, ...COORDINATOR);
     await first.goto(`${server.url}/risiko`);
@@ -172,7 +151,7 @@ describe('two coordinators change the same risk', () => {
 
 describe('the rest of the workspace', () => {
   it('shows the criteria, the findings board and the printable report free of axe violations', async () => {
-    const page = await newPage();
+    const page = await server.newPage();
     await signIn(page, server.url, 'admin', 'Samarkiv-admin-2026');
     await page.goto(`${server.url}/risiko/akseptkriterier`);
     await page.getByRole('heading', { level: 1, name: 'Akseptkriterier' }).waitFor();
@@ -194,7 +173,7 @@ describe('the rest of the workspace', () => {
 
 describe('a viewer', () => {
   it('sees the same matrix with no control to move, freeze or edit', async () => {
-    const page = await newPage();
+    const page = await server.newPage();
     await signIn(page, server.url, ...VIEWER);
     await page.goto(`${server.url}/risiko`);
     await matrixShown(page);

@@ -1,32 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../apps/api/src/testing/serverProcess.ts';
-import { launchChromium, signIn } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from '../support/journey.ts';
+import { signIn } from '../support/browser.ts';
 
 // Issue #5: "the matrix with 500 risks renders and reacts to a filter change within 100 ms of the
 // data arriving (measured in the browser journey and printed, not asserted as a timing)". The
 // page marks a result's arrival (risk-matrix:data) and measures to the first frame after its
 // commit (risk-matrix:render); this journey fills the register to 500 risks and reads both.
 const TARGET = 500;
-let dataDir: string;
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'samarkiv-e2e-matrix-'));
-  server = await startServerProcess({ SAMARKIV_DATA_DIR: dataDir });
-  await server.waitFor(/Samarkiv is running/);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useJourney('matrix');
 
 /** Creates risks through the real API from inside the signed-in page, spread over areas and cells. */
 async function fillTo(page: Page, target: number): Promise<number> {
@@ -75,7 +57,7 @@ async function nextRenderMeasure(page: Page, count: number): Promise<number> {
 
 describe('the matrix at 500 risks', () => {
   it('prints how long it takes from the data to the painted matrix, at load and after a filter change', async () => {
-    const page = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
+    const page = await server.newPage();
     await signIn(page, server.url, 'admin', 'Samarkiv-admin-2026');
     expect(await fillTo(page, TARGET)).toBe(TARGET);
 

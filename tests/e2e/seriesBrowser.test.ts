@@ -1,29 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../apps/api/src/testing/serverProcess.ts';
-import { axeViolations, launchChromium, signIn } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from '../support/journey.ts';
+import { axeViolations, signIn } from '../support/browser.ts';
 
 // The series browser against the real server and the seeded series: search, two facets, a sort,
 // the export of the view and the keyboard, with axe on the way.
-let dataDir: string;
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'samarkiv-e2e-series-'));
-  server = await startServerProcess({ SAMARKIV_DATA_DIR: dataDir });
-  await server.waitFor(/Samarkiv is running/);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useJourney('series');
 
 /** Waits until the rows on screen belong to the view in the URL, and that view is not `before`. */
 async function rowsShown(page: Page, before: string | null = null): Promise<void> {
@@ -46,7 +28,7 @@ const column = (page: Page, n: number) => page.locator(`tbody tr > :nth-child(${
 
 describe('the series browser', () => {
   it('searches, filters by two facets, sorts, exports the view and opens a series from the keyboard', async () => {
-    const page = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
+    const page = await server.newPage();
     await signIn(page, server.url, 'arkivar', 'Samarkiv-arkivar-2026');
     await page.goto(`${server.url}/arkivserier`);
     await rowsShown(page);

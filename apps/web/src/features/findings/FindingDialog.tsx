@@ -10,6 +10,7 @@ import { useFocusFirstInvalid } from '../../components/form/useFocusFirstInvalid
 import { describeApiError, fieldErrorsOf, type ApiError } from '../../lib/errors.ts';
 import { LATEST_FINDING_QUERY, type BoardFinding, type FindingInput, type FindingKind, type SuccessFactorStatus } from './findingsQueries.ts';
 import { useSaveFinding } from './useFindingMutations.ts';
+import { FormActions } from '../../components/form/FormActions.tsx';
 
 /** What the dialog edits: a new finding of a kind, or an existing one. */
 export type FindingDialogTarget = { kind: FindingKind; finding?: BoardFinding };
@@ -155,14 +156,7 @@ function FindingForm({ target, onCancel, onSaved }: { target: FindingDialogTarge
         onChange={set('sortOrder')}
         error={errors.sortOrder}
       />
-      <div className="form-actions">
-        <Button type="submit" loading={loading}>
-          {t('findingsBoard.save')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('findingsBoard.save')} loading={loading} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,4 +1,3 @@
-import { Button } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../components/dialog/ModalDialog.tsx';
@@ -17,6 +16,7 @@ import {
   type MembershipRowErrors,
 } from './MembershipsEditor.tsx';
 import { useCreateUser } from './useCreateUser.ts';
+import { FormActions } from '../../components/form/FormActions.tsx';
 
 type CreateUserDialogProps = {
   open: boolean;
@@ -141,14 +141,7 @@ function CreateUserForm({ onCancel, onCreated }: { onCancel(): void; onCreated(u
         error={errors.password}
       />
       <MembershipsEditor legend={t('users.memberships.legend')} value={memberships} onChange={setMemberships} errors={rowErrors} />
-      <div className="form-actions">
-        <Button type="submit" loading={loading}>
-          {t('users.create.submit')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('users.create.submit')} loading={loading} onCancel={onCancel} />
     </form>
   );
 }

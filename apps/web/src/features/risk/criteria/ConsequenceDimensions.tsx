@@ -15,6 +15,7 @@ import {
   type ConsequenceDimension,
   type DimensionInput,
 } from './criteriaQueries.ts';
+import { FormActions } from '../../../components/form/FormActions.tsx';
 
 type ConsequenceDimensionsProps = {
   dimensions: ConsequenceDimension[];
@@ -212,14 +213,7 @@ function DimensionForm({
         onChange={set('sortOrder')}
         error={errors.sortOrder}
       />
-      <div className="form-actions">
-        <Button type="submit" loading={loading}>
-          {t('criteria.dimensions.save')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('criteria.dimensions.save')} loading={loading} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Fieldset, Select, ValidationMessage } from '@digdir/designsystemet-react';
+import { Fieldset, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { createAcceptanceCriteriaRules } from '@samarkiv/shared';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { outcomeOf } from '../../../lib/mutationOutcome.ts';
 import type { RiskLevel } from '../shared/riskUrlState.ts';
 import { AXES, cellIndex, draftFrom, errorsOf, hasErrors, inputOf, LEVELS, scaleIndex, type CriteriaDraft, type CriteriaErrors } from './criteriaForm.ts';
 import { CREATE_CRITERIA_MUTATION, type CriteriaInForce, type CriteriaVersion } from './criteriaQueries.ts';
+import { FormActions } from '../../../components/form/FormActions.tsx';
 
 const RISK_LEVELS: readonly RiskLevel[] = ['LOW', 'MEDIUM', 'HIGH'];
 const HIGH_FIRST = [...LEVELS].reverse();
@@ -187,14 +188,7 @@ function NewVersionForm({ current, onCancel, onCreated }: { current: CriteriaInF
           })}
         </Fieldset>
       ))}
-      <div className="form-actions">
-        <Button type="submit" loading={loading}>
-          {t('criteria.create.submit')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('criteria.create.submit')} loading={loading} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../../components/dialog/ModalDialog.tsx';
@@ -9,6 +9,7 @@ import { PageLoading } from '../../../components/layout/PageLoading.tsx';
 import { apiError, describeApiError } from '../../../lib/errors.ts';
 import { outcomeOf } from '../../../lib/mutationOutcome.ts';
 import { MAP_SERIES_MUTATION, UNMAPPED_SERIES_QUERY, type ComparisonColumn, type ComparisonRow } from './comparisonQuery.ts';
+import { FormActions } from '../../../components/form/FormActions.tsx';
 
 export type MapTarget = { row: ComparisonRow; column: ComparisonColumn };
 
@@ -75,14 +76,7 @@ function MapSeriesForm({ target, onCancel, onMapped }: { target: MapTarget; onCa
           <option key={series.id} value={series.id}>{`${series.identifier} ${series.title}`}</option>
         ))}
       </SelectField>
-      <div className="form-actions">
-        <Button type="submit" loading={saving}>
-          {t('seriesCompare.map.submit')}
-        </Button>
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('seriesCompare.map.submit')} loading={saving} onCancel={onCancel} />
     </form>
   );
 }

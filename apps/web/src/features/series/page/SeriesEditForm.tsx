@@ -12,6 +12,7 @@ import { DEPOSIT_WORDS, MEDIUM_WORDS, RETENTION_WORDS, STATUS_WORDS } from './co
 import { FieldName } from './FactList.tsx';
 import { EDIT_FIELDS, M_NUMBERS, formValuesOf, inputOf, serverFieldErrors, validateSeries, type EditField, type FieldErrors, type SeriesFormValues } from './seriesFields.ts';
 import { SERIES_EDIT_OPTIONS_QUERY, UPDATE_SERIES_MUTATION, type SeriesEditOptions, type SeriesPage_series } from './seriesPageQuery.ts';
+import { FormActions } from '../../../components/form/FormActions.tsx';
 
 type SeriesEditFormProps = {
   series: SeriesPage_series;
@@ -119,14 +120,7 @@ export function SeriesEditForm({ series, onCancel, onSaved, onReload }: SeriesEd
           ))}
         </datalist>
         {options.error && <Paragraph data-size="sm">{t('seriesPage.edit.optionsFailed')}</Paragraph>}
-        <div className="form-actions">
-          <Button type="submit" loading={loading}>
-            {t('seriesPage.edit.save')}
-          </Button>
-          <Button type="button" variant="secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </div>
+        <FormActions submitLabel={t('seriesPage.edit.save')} loading={loading} onCancel={onCancel} />
       </form>
     </section>
   );

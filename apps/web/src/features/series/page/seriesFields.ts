@@ -165,6 +165,6 @@ export function serverFieldErrors(t: TFunction, error: ApiError): FieldErrors {
   const found: FieldErrors = fieldErrorsOf(t, error, FORM_FIELDS);
   if (Object.keys(found).length > 0 || error.code === 'VALIDATION_FAILED' || !error.path || !error.message) return found;
   const name = error.path.filter((part): part is string => typeof part === 'string' && part !== 'input').at(-1);
-  if (name && (FORM_FIELDS as readonly string[]).includes(name) && (error.code === 'UNKNOWN' || error.code === 'NOT_FOUND')) found[name as FormField] = error.message;
+  if (name && (FORM_FIELDS as readonly string[]).includes(name) && (['UNKNOWN', 'NOT_FOUND', 'ALREADY_EXISTS', 'CHAIN_CONFLICT'] as const).includes(error.code as never)) found[name as FormField] = error.message;
   return found;
 }
