@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, type ReadStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -109,6 +110,7 @@ function receiveOneFile(req: Request, target: string, config: UploadsConfig): Pr
       return;
     }
     let writing: Promise<ReceivedFile> | null = null;
+    let sink: WriteStream | null = null;
     let fileStream: NodeJS.ReadableStream & { destroy(error?: Error): void } | null = null;
     let failure: UploadFailure | null = null;
     let idleTimer: NodeJS.Timeout | undefined;
@@ -119,9 +121,13 @@ function receiveOneFile(req: Request, target: string, config: UploadsConfig): Pr
       req.off('aborted', onAborted);
       // Wait for the file to be closed (its write stream destroyed) before reporting.
       const written = writing ?? Promise.reject(new UploadFailure(400, 'BAD_UPLOAD', { reason: 'no file' }));
+      // A write stream destroyed while its file is still being opened creates the file after the
+      // pipeline has already failed: wait for it to close, so the caller's delete comes last.
+      const sinkClosed = () => (sink && !sink.closed ? once(sink, 'close').then(() => undefined, () => undefined) : Promise.resolve());
       written.then(
         (file) => (failure ? reject(failure) : resolve(file)),
-        (error: unknown) => {
+        async (error: unknown) => {
+          await sinkClosed();
           if (failure || error instanceof UploadFailure) return reject(failure ?? error);
           // The disk failed (full, not writable): a server error for the error handler to log.
           if ((error as NodeJS.ErrnoException).syscall) return reject(error);
@@ -164,7 +170,8 @@ function receiveOneFile(req: Request, target: string, config: UploadsConfig): Pr
       });
       // busboy stops passing bytes at the limit; the whole upload is refused, not kept cut short.
       file.on('limit', () => fail(new UploadFailure(413, 'PAYLOAD_TOO_LARGE', { maxBytes: config.maxBytes })));
-      writing = pipeline(file, meter, createWriteStream(target, { flags: 'wx', mode: 0o600 })).then(() => ({
+      sink = createWriteStream(target, { flags: 'wx', mode: 0o600 });
+      writing = pipeline(file, meter, sink).then(() => ({
         filename: cleanFilename(info.filename),
         contentType: info.mimeType,
         size,
