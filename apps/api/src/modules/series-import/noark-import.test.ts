@@ -274,7 +274,7 @@ describe('extractions with problems', () => {
     const uploadId = await upload(api, arkivar, 'arkivstruktur.xml', xml('5.0'));
     const before = await snapshot(db.prisma);
     // The audit trail cannot be written: the archives inserted before the first audit row must go too.
-    await db.prisma.$executeRawUnsafe('ALTER TABLE "audit_event" RENAME TO "audit_event_away"');
+    await db.prisma.$executeRaw`ALTER TABLE "audit_event" RENAME TO "audit_event_away"`;
     try {
       const run = await runToEnd(arkivar, false, { uploadId, municipalityId: flesberg });
       expect(run.status).toBe('FAILED');
@@ -282,7 +282,7 @@ describe('extractions with problems', () => {
       // The plan made inside the transaction is still shown, with nothing counted as written.
       expect(run.report).toMatchObject({ toCreate: { archives: 3, archiveCreators: 1, series: 4 }, created: null, updated: null });
     } finally {
-      await db.prisma.$executeRawUnsafe('ALTER TABLE "audit_event_away" RENAME TO "audit_event"');
+      await db.prisma.$executeRaw`ALTER TABLE "audit_event_away" RENAME TO "audit_event"`;
     }
     expect(await snapshot(db.prisma)).toEqual(before);
   });
