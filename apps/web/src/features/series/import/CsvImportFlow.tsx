@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/FormAlert.tsx';
 import { apiError, describeApiError } from '../../../lib/errors.ts';
@@ -26,7 +26,7 @@ export function CsvImportFlow() {
     setStage({ name: 'file' });
     setRound((n) => n + 1);
   };
-  if (stage.name === 'file') return <CsvFileStep key={round} onPreview={(preview) => setStage({ name: 'mapping', preview })} />;
+  if (stage.name === 'file') return <CsvFileStep key={round} focusOnMount={round > 0} onPreview={(preview) => setStage({ name: 'mapping', preview })} />;
   if (stage.name === 'mapping') {
     return <CsvMappingStep preview={stage.preview} onStarted={(job, mapping) => setStage({ name: 'run', job, uploadId: stage.preview.uploadId, mapping })} onStartOver={startOver} />;
   }
@@ -38,8 +38,18 @@ function CsvRun({ job, uploadId, mapping, onStartOver }: { job: ImportJob; uploa
   return <ImportRunner format="CSV" firstJob={job} {...jobs} onStartOver={onStartOver} />;
 }
 
-function CsvFileStep({ onPreview }: { onPreview(preview: CsvImportPreview): void }) {
+/** Moves focus to the heading when the step replaces another (the control that led here is gone). */
+function useFocusOnMount(enabled: boolean) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (enabled) ref.current?.focus();
+  }, [enabled]);
+  return ref;
+}
+
+function CsvFileStep({ onPreview, focusOnMount }: { onPreview(preview: CsvImportPreview): void; focusOnMount: boolean }) {
   const { t } = useTranslation();
+  const heading = useFocusOnMount(focusOnMount);
   const client = useApolloClient();
   const [file, setFile] = useState<UploadState>({ file: null, progress: null });
   const [error, setError] = useState<string | undefined>();
@@ -78,7 +88,7 @@ function CsvFileStep({ onPreview }: { onPreview(preview: CsvImportPreview): void
 
   return (
     <form className="form-stack import-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="import-csv-heading">
-      <h2 id="import-csv-heading" className="ds-heading" data-size="sm">
+      <h2 id="import-csv-heading" className="ds-heading" data-size="sm" ref={heading} tabIndex={-1}>
         {t('seriesImport.csv.fileHeading')}
       </h2>
       <Paragraph>{t('seriesImport.csv.fileLead')}</Paragraph>
@@ -105,6 +115,7 @@ type CsvMappingStepProps = { preview: CsvImportPreview; onStarted(job: ImportJob
 
 function CsvMappingStep({ preview, onStarted, onStartOver }: CsvMappingStepProps) {
   const { t } = useTranslation();
+  const heading = useFocusOnMount(true);
   const [draft, setDraft] = useState<MappingDraft>(() => proposedMapping(preview.columns));
   const [municipalityId, setMunicipalityId] = useState('');
   const [errors, setErrors] = useState<Partial<Record<ImportField, string>>>({});
@@ -118,7 +129,7 @@ function CsvMappingStep({ preview, onStarted, onStartOver }: CsvMappingStepProps
   if (fileErrors.length > 0) {
     return (
       <section aria-labelledby="csv-file-problems">
-        <h2 id="csv-file-problems" className="ds-heading" data-size="sm">
+        <h2 id="csv-file-problems" className="ds-heading" data-size="sm" ref={heading} tabIndex={-1}>
           {t('seriesImport.csv.fileProblemsHeading', { file: preview.filename })}
         </h2>
         <Alert data-color="danger" role="alert">
@@ -160,7 +171,7 @@ function CsvMappingStep({ preview, onStarted, onStartOver }: CsvMappingStepProps
   const others = preview.problems.filter((problem) => problem.severity !== 'ERROR');
   return (
     <form className="import-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="csv-mapping-heading">
-      <h2 id="csv-mapping-heading" className="ds-heading" data-size="sm">
+      <h2 id="csv-mapping-heading" className="ds-heading" data-size="sm" ref={heading} tabIndex={-1}>
         {t('seriesImport.csv.mappingHeading', { file: preview.filename })}
       </h2>
       <Paragraph>{t('seriesImport.csv.mappingLead', { count: preview.columns.length, delimiter: t(`seriesImport.csv.delimiter.${delimiterName(preview.delimiter)}`) })}</Paragraph>

@@ -9,7 +9,8 @@ import type { StartJob } from './importMutations.ts';
 import { ImportReport } from './ImportReport.tsx';
 import { ImportResult } from './ImportResult.tsx';
 import { JobProgress } from './JobProgress.tsx';
-import { MunicipalityField } from './MunicipalityField.tsx';
+import { MunicipalityField, useImportMunicipalities } from './MunicipalityField.tsx';
+import { useCan } from '../../../lib/auth/useCan.ts';
 
 type Stage = { name: 'dryRunning' | 'report' | 'importing' | 'result'; job: ImportJob };
 
@@ -27,11 +28,10 @@ export function ImportRunner({ format, firstJob, startDryRun, startImport, onSta
   const { t } = useTranslation();
   const [stage, setStage] = useState<Stage>({ name: 'dryRunning', job: firstJob });
   const heading = useRef<HTMLHeadingElement>(null);
-  const firstStage = useRef(true);
-  // Each new step starts at its heading, so a screen reader hears where the import stands.
+  // Each step starts at its heading (the button that led there is gone), so keyboard and
+  // screen reader users hear where the import stands.
   useEffect(() => {
-    if (firstStage.current) firstStage.current = false;
-    else heading.current?.focus();
+    heading.current?.focus();
   }, [stage.name]);
 
   const onEnded = useCallback((job: ImportJob) => setStage({ name: job.dryRun ? 'report' : 'result', job }), []);
@@ -82,7 +82,11 @@ function ReportStage({ format, job, startDryRun, startImport, onStarted }: Repor
   const { t } = useTranslation();
   const report = job.report;
   const compared = report?.municipality?.id ?? '';
-  const [target, setTarget] = useState(compared);
+  const { isAdmin } = useCan();
+  const { choices } = useImportMunicipalities();
+  // A proposal can name a municipality the archivist may not import into: then they choose.
+  const comparedIsOurs = isAdmin || choices.some((choice) => choice.id === compared);
+  const [target, setTarget] = useState(comparedIsOurs ? compared : '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -128,6 +132,7 @@ function ReportStage({ format, job, startDryRun, startImport, onStarted }: Repor
           </Paragraph>
         )}
         {!proposed && format === 'NOARK5' && !compared && <Paragraph>{t('seriesImport.confirm.noProposal')}</Paragraph>}
+        {compared && !comparedIsOurs && <Paragraph>{t('seriesImport.confirm.notYours', { municipality: report.municipality?.name ?? '' })}</Paragraph>}
         <MunicipalityField value={target} onChange={(id) => { setTarget(id); setError(null); }} error={fieldErrors.municipalityId} />
         <FormAlert message={formError} attempt={attempt} />
         {report.errorCount > 0 ? (

@@ -153,6 +153,22 @@ describe('the Noark 5 import', () => {
     expect(dryRuns).toBe(1);
   });
 
+  it('makes the archivist choose when the proposal is a municipality not theirs', async () => {
+    signInAs(ARCHIVIST);
+    answerUploads();
+    const kongsberg = { __typename: 'Municipality' as const, id: 'm-3303', name: 'Kongsberg' };
+    server.use(
+      graphql.mutation('StartNoarkImportDryRun', () =>
+        HttpResponse.json({ data: { noarkImportDryRun: job({ status: 'SUCCEEDED', progress: 1, report: report({ municipality: kongsberg, proposedMunicipality: kongsberg, proposalReason: 'arkivskaperNavn «Kongsberg kommune» inneholder kommunenavnet Kongsberg.' }) }) } }),
+      ),
+    );
+    await startDryRun();
+    expect(await screen.findByText('Du kan ikke importere til Kongsberg. Velg en av dine kommuner og kjør prøvekjøringen på nytt.')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Kommune' })).toHaveValue('');
+    expect(screen.queryByRole('button', { name: /Importer til/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Kjør prøvekjøringen på nytt' })).toBeDisabled();
+  });
+
   it('offers only the archivist\'s own municipalities', async () => {
     signInAs(ARCHIVIST);
     renderApp('/arkivserier/import');

@@ -1,5 +1,5 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/form/FormAlert.tsx';
 import { describeApiError } from '../../../lib/errors.ts';
@@ -20,7 +20,7 @@ const NO_UPLOAD: UploadState = { file: null, progress: null };
 export function NoarkImportFlow() {
   const [started, setStarted] = useState<Started | null>(null);
   const [round, setRound] = useState(0);
-  if (!started) return <NoarkFilesStep key={round} onStarted={setStarted} />;
+  if (!started) return <NoarkFilesStep key={round} focusOnMount={round > 0} onStarted={setStarted} />;
   return <NoarkRun started={started} onStartOver={() => { setStarted(null); setRound((n) => n + 1); }} />;
 }
 
@@ -29,8 +29,13 @@ function NoarkRun({ started, onStartOver }: { started: Started; onStartOver(): v
   return <ImportRunner format="NOARK5" firstJob={started.job} {...jobs} onStartOver={onStartOver} />;
 }
 
-function NoarkFilesStep({ onStarted }: { onStarted(started: Started): void }) {
+function NoarkFilesStep({ onStarted, focusOnMount }: { onStarted(started: Started): void; focusOnMount: boolean }) {
   const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // After "start over" the control that led here is gone: start at the step's heading.
+  useEffect(() => {
+    if (focusOnMount) heading.current?.focus();
+  }, [focusOnMount]);
   const [structure, setStructure] = useState<UploadState>(NO_UPLOAD);
   const [uttrekk, setUttrekk] = useState<UploadState>(NO_UPLOAD);
   const [municipalityId, setMunicipalityId] = useState('');
@@ -89,7 +94,7 @@ function NoarkFilesStep({ onStarted }: { onStarted(started: Started): void }) {
 
   return (
     <form className="form-stack import-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="import-files-heading">
-      <h2 id="import-files-heading" className="ds-heading" data-size="sm">
+      <h2 id="import-files-heading" className="ds-heading" data-size="sm" ref={heading} tabIndex={-1}>
         {t('seriesImport.noark.filesHeading')}
       </h2>
       <Paragraph>{t('seriesImport.noark.filesLead')}</Paragraph>
