@@ -189,6 +189,7 @@ type EmptyResultProps = { filtered: boolean; paged: boolean; onClear(): void; on
 
 function EmptyResult({ filtered, paged, onClear, onFirstPage }: EmptyResultProps) {
   const { t } = useTranslation();
+  const { can } = useCan();
   if (paged) {
     return (
       <Alert data-color="info">
@@ -206,6 +207,13 @@ function EmptyResult({ filtered, paged, onClear, onFirstPage }: EmptyResultProps
         <Button type="button" variant="secondary" data-size="sm" onClick={onClear}>
           {t('seriesBrowser.clearFilters')}
         </Button>
+      )}
+      {!filtered && can('editSeries') && (
+        <Paragraph>
+          <Link asChild>
+            <RouterLink to="/arkivserier/import">{t('seriesImport.states.browserEmptyNext')}</RouterLink>
+          </Link>
+        </Paragraph>
       )}
     </Alert>
   );
