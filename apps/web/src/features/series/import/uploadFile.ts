@@ -23,7 +23,7 @@ function errorOf(status: number, body: unknown): ApiError {
  * Sends one file to POST /uploads as multipart/form-data. XMLHttpRequest rather than fetch:
  * only it reports upload progress, which a file of several hundred MB needs.
  */
-export function uploadFile(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<UploadOutcome> {
+export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<UploadOutcome> {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
     request.open('POST', '/uploads');
@@ -45,7 +45,6 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void, s
     });
     request.addEventListener('error', () => resolve({ ok: false, error: { code: 'NETWORK' } }));
     request.addEventListener('abort', () => resolve({ ok: false, error: { code: 'UNKNOWN', serverCode: 'UPLOAD_INTERRUPTED' } }));
-    signal?.addEventListener('abort', () => request.abort());
     const body = new FormData();
     body.append('file', file, file.name);
     request.send(body);
