@@ -36,6 +36,9 @@ const SeriesComparePage = lazy(() =>
   import('../features/series/compare/SeriesComparePage.tsx').then((module) => ({ default: module.SeriesComparePage })),
 );
 const SeriesPage = lazy(() => import('../features/series/page/SeriesPage.tsx').then((module) => ({ default: module.SeriesPage })));
+const SeriesImportPage = lazy(() =>
+  import('../features/series/import/SeriesImportPage.tsx').then((module) => ({ default: module.SeriesImportPage })),
+);
 const SeriesBrowserPage = lazy(() =>
   import('../features/series/browser/SeriesBrowserPage.tsx').then((module) => ({ default: module.SeriesBrowserPage })),
 );
@@ -70,6 +73,7 @@ export const routes: RouteObject[] = [
               { path: 'risiko/:id', element: <RiskPage /> },
               { path: 'arkivserier', element: <SeriesBrowserPage /> },
               { path: 'arkivserier/sammenligning', element: <SeriesComparePage /> },
+              { path: 'arkivserier/import', element: <SeriesImportPage /> },
               { path: 'arkivserier/:id', element: <SeriesPage /> },
               { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },
               { path: 'funn', element: <FindingsBoardPage /> },
