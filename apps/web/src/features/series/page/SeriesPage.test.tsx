@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorResponse, FLESBERG, me, signInAs, VIEWER } from '../../../test/auth.ts';
 import { renderApp } from '../../../test/renderApp.tsx';
 import { server } from '../../../test/server.ts';
-import { eventConnection } from '../../audit/auditFixtures.ts';
+import { auditEvent, eventConnection } from '../../audit/auditFixtures.ts';
 import type { SeriesChainLink, SeriesPage_series } from './seriesPageQuery.ts';
 
 const ARCHIVIST = me({ id: 'u-arkivar', memberships: [{ role: 'ARCHIVIST', municipality: FLESBERG }] });
@@ -206,6 +206,17 @@ describe('SeriesPage', { timeout: 20_000 }, () => {
     renderApp('/arkivserier/42');
     await screen.findByRole('heading', { level: 1, name: 'Sakarkiv 2020–2025' });
     expect(screen.queryByRole('button', { name: 'Endre' })).not.toBeInTheDocument();
+  });
+
+  it('names the fields and code values of its history in the words of the page', async () => {
+    answerSeries(seriesFixture());
+    const change = auditEvent({ id: 'e-1', entityType: 'ArchiveSeries', entityId: '42', before: { retentionDecision: 'BEVARES', version: 3 }, after: { retentionDecision: 'KASSERES', version: 4 } });
+    server.use(graphql.query('HistoryPanel', () => HttpResponse.json({ data: { entityHistory: eventConnection([change]) } })));
+    renderApp('/arkivserier/42');
+
+    const history = await screen.findByRole('region', { name: 'Endringshistorikk' });
+    const row = (await within(history).findByRole('rowheader', { name: 'Kassasjonsvedtak' })).closest('tr')!;
+    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Bevares', 'Kasseres']);
   });
 
   it('says clearly when the series does not exist', async () => {
