@@ -44,7 +44,13 @@ export function detectDelimiter(headerLine: string): string {
  * Reads `path` and calls `onRecord` for each record (the header first); `onRecord` answering
  * true stops the reading. `onProgress` gets the bytes read after each chunk.
  */
-export async function readCsv(path: string, onRecord: (record: CsvRecord) => boolean | void | Promise<boolean | void>, onProgress?: (bytes: number) => Promise<void>): Promise<CsvOutcome> {
+export async function readCsv(
+  path: string,
+  onRecord: (record: CsvRecord) => boolean | void | Promise<boolean | void>,
+  onProgress?: (bytes: number) => Promise<void>,
+  /** Bytes per chunk (small in tests, to put every boundary inside a quote, a "" or a CRLF). */
+  chunkSize = 64 * 1024,
+): Promise<CsvOutcome> {
   // Not fatal: the first U+FFFD tells the line of the first byte that is not UTF-8.
   const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
   const outcome: CsvOutcome = { delimiter: null, bytesRead: 0, fault: null, stopped: false };
@@ -132,7 +138,7 @@ export async function readCsv(path: string, onRecord: (record: CsvRecord) => boo
   };
 
   let head = '';
-  const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
+  const stream = createReadStream(path, { highWaterMark: chunkSize });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       outcome.bytesRead += chunk.length;
