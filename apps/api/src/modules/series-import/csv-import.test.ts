@@ -1,6 +1,8 @@
 import type { PrismaClient } from '@samarkiv/db';
 import { describe, expect, it } from 'vitest';
 import type { TestApi, TestClient } from '../../testing/testApi.ts';
+import { runHousekeeping } from '../../jobs.ts';
+import { createLogger } from '../../logger.ts';
 import { useTestApi } from '../../testing/useTestApi.ts';
 import { makeSeries } from '../archive-series/fixtures.ts';
 import { REPORT_FIELDS, upload, waitFor, type Job } from './testing.ts';
@@ -252,5 +254,18 @@ describe('who may import what, and the mapping', () => {
     const noKey = await run(arkivar, false, uploadId, m, MAPPING.filter((e) => e.field !== 'IDENTIFIER'));
     expect(noKey.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', path: ['mapping'] });
     expect(await db.prisma.importJob.count()).toBe(jobs);
+  });
+
+  it('lets the housekeeping take over a CSV job whose heartbeat stopped, with the mapping it was started with', async () => {
+    const { db, api } = t;
+    const { arkivar, m } = await setUp(api, db.prisma);
+    const file = csv([['H-1', 'Overtatt', 'Aktiv periode', 'Fysisk arkiv', '01.01.2000', '', '', '', '']]);
+    const uploadId = await upload(api, arkivar, 'overtatt.csv', file);
+    const userId = (await db.prisma.user.findUniqueOrThrow({ where: { username: 'arkivar' } })).id;
+    const long = new Date(Date.now() - 10 * 60_000);
+    const orphan = await db.prisma.importJob.create({ data: { kind: 'CSV', dryRun: true, status: 'RUNNING', municipalityId: m, createdById: userId, uploadId, options: { mapping: MAPPING }, bytesTotal: BigInt(file.length), createdAt: long, startedAt: long, heartbeatAt: long } });
+    await runHousekeeping(db, api.config, createLogger('silent'));
+    const done = await waitFor(arkivar, String(orphan.id));
+    expect(done).toMatchObject({ status: 'SUCCEEDED', progress: 1, report: { errorCount: 0, toCreate: { series: 1 }, items: [{ key: 'H-1', action: 'CREATE', path: '/rad[2]' }] } });
   });
 });
