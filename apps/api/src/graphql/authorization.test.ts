@@ -198,6 +198,8 @@ const CASES: Record<string, (c: CaseContext) => { query: string; variables?: Rec
   // series-import: an unknown upload is NOT_FOUND for an allowed caller; the municipality is checked first.
   noarkImportDryRun: (c) => ({ query: `mutation($u: ID!, $m: ID) { noarkImportDryRun(uploadId: $u, municipalityId: $m) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId) } }),
   runNoarkImport: (c) => ({ query: `mutation($u: ID!, $m: ID!) { runNoarkImport(uploadId: $u, municipalityId: $m) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId) } }),
+  csvImportDryRun: (c) => ({ query: `mutation($u: ID!, $m: ID!, $map: [CsvColumnMappingInput!]!) { csvImportDryRun(uploadId: $u, municipalityId: $m, mapping: $map) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId), map: [] } }),
+  runCsvImport: (c) => ({ query: `mutation($u: ID!, $m: ID!, $map: [CsvColumnMappingInput!]!) { runCsvImport(uploadId: $u, municipalityId: $m, mapping: $map) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId), map: [] } }),
 };
 
 // Rows the cases above act on, each made fresh (deletedAt set for a restore).
