@@ -198,6 +198,7 @@ const CASES: Record<string, (c: CaseContext) => { query: string; variables?: Rec
   // series-import: an unknown upload is NOT_FOUND for an allowed caller; the municipality is checked first.
   noarkImportDryRun: (c) => ({ query: `mutation($u: ID!, $m: ID) { noarkImportDryRun(uploadId: $u, municipalityId: $m) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId) } }),
   runNoarkImport: (c) => ({ query: `mutation($u: ID!, $m: ID!) { runNoarkImport(uploadId: $u, municipalityId: $m) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId) } }),
+  updateOverviewSettings: () => ({ query: `mutation($input: OverviewSettingsInput!) { updateOverviewSettings(input: $input) { cutOverDate } }`, variables: { input: { cutOverDate: '2026-01-01', overlapMonths: 3 } } }),
 };
 
 // Rows the cases above act on, each made fresh (deletedAt set for a restore).
