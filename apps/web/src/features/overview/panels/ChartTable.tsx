@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
  * wants the numbers), and always in print, where a closed disclosure would print nothing. The
  * print copy is display:none on screen, so assistive technology meets the table once.
  */
-export function ChartTable({ children }: { children: ReactNode }) {
+export function ChartTable({ children, print }: { children: ReactNode; /** A more compact table for paper, if the screen's is too long. */ print?: ReactNode }) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -15,7 +15,7 @@ export function ChartTable({ children }: { children: ReactNode }) {
         <summary>{t('overview.showTable')}</summary>
         {children}
       </details>
-      <div className="overview-print-only">{children}</div>
+      <div className="overview-print-only">{print ?? children}</div>
     </>
   );
 }

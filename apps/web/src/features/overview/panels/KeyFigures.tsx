@@ -58,8 +58,8 @@ export function KeyFigures() {
         {t('overview.keyFigures.title')}
       </Heading>
       <dl className="overview-figures">
-        <Figure label={t('overview.keyFigures.inherent')} value={levels(inherent)} />
-        <Figure label={t('overview.keyFigures.residual')} value={levels(residual)} />
+        <Figure text label={t('overview.keyFigures.inherent')} value={levels(inherent)} />
+        <Figure text label={t('overview.keyFigures.residual')} value={levels(residual)} />
         <Figure label={t('overview.keyFigures.aboveAcceptance')} value={formatCount(data.aboveAcceptance.totalCount)} />
         <Figure label={t('overview.keyFigures.overdueMeasures')} value={formatCount(data.overdueMeasures.totalCount)} />
         <Figure label={t('overview.keyFigures.successFactorsAtRisk')} value={formatCount(atRisk)} />
@@ -73,6 +73,7 @@ export function KeyFigures() {
           detail={next?.milestone.title}
         />
         <Figure
+          text
           label={t('overview.keyFigures.seriesByStatus')}
           value={seriesByStatus.map((s) => `${t(`overview.seriesStatus.${s.status}`)}: ${formatCount(s.count)}`).join(' · ')}
         />
@@ -81,9 +82,9 @@ export function KeyFigures() {
   );
 }
 
-function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
+function Figure({ label, value, detail, text = false }: { label: string; value: string; detail?: string; text?: boolean }) {
   return (
-    <div className="overview-figure">
+    <div className={text ? 'overview-figure overview-figure--text' : 'overview-figure'}>
       <dt>{label}</dt>
       <dd>
         <span className="overview-figure__value">{value}</span>

@@ -103,7 +103,7 @@ export function RiskProfilePanel() {
               })}
             </Group>
           </svg>
-          <ChartTable>
+          <ChartTable print={<PrintTable months={months.slice(-12)} />}>
             <table className="overview-table">
               <caption className="overview-caption">{t('overview.profile.caption')}</caption>
               <thead>
@@ -133,5 +133,35 @@ export function RiskProfilePanel() {
         </>
       )}
     </section>
+  );
+}
+
+/** Paper: the last twelve months across, one row per level, so the table takes four lines. */
+function PrintTable({ months }: { months: Month[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="overview-table overview-table--across">
+      <caption className="overview-caption">{t('overview.profile.captionPrint')}</caption>
+      <thead>
+        <tr>
+          <td />
+          {months.map((m) => (
+            <th key={m.month} scope="col">
+              {`${m.month.slice(5, 7)}.${m.month.slice(2, 4)}`}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {LEVELS.map((level) => (
+          <tr key={level}>
+            <th scope="row">{t(LEVEL_WORD[level])}</th>
+            {months.map((m) => (
+              <td key={m.month}>{formatCount(m.residual[level])}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
