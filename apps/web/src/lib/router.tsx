@@ -42,6 +42,11 @@ const SeriesBrowserPage = lazy(() =>
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage.tsx').then((module) => ({ default: module.OverviewPage })));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx').then((module) => ({ default: module.TimelinePage })));
 
+const AccessibilityStatementPage = lazy(() =>
+  import('../features/statements/StatementPage.tsx').then((module) => ({ default: module.AccessibilityStatementPage })),
+);
+const PrivacyNoticePage = lazy(() => import('../features/statements/StatementPage.tsx').then((module) => ({ default: module.PrivacyNoticePage })));
+
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -57,6 +62,9 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage />,
         children: [
           { path: 'logg-inn', element: <SignInPage /> },
+          // The statements are for anyone, signed in or not (linked from the footer of every page).
+          { path: 'tilgjengelighet', element: <AccessibilityStatementPage /> },
+          { path: 'personvern', element: <PrivacyNoticePage /> },
           {
             // Nothing else is public (PRODUCT.md: everyone must sign in).
             element: <RequireSession />,
