@@ -46,6 +46,20 @@ describe('the overview', () => {
   });
 });
 
+describe('the statements', () => {
+  it('opens the accessibility statement and the privacy notice from the footer without a session', async () => {
+    const page = await server.newPage();
+    await page.goto(`${server.url}/logg-inn`);
+    const footer = page.getByRole('navigation', { name: 'Erklæringer' });
+    await footer.getByRole('link', { name: 'Tilgjengelighetserklæring' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tilgjengelighetserklæring' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await footer.getByRole('link', { name: 'Personvernerklæring' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Personvernerklæring' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
 describe('the timeline', () => {
   it('lets a coordinator find the operation milestone and add a milestone that then shows', async () => {
     const page = await server.newPage({ viewport: { width: 1280, height: 900 } });
