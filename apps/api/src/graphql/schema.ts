@@ -10,6 +10,7 @@ import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers.ts';
 import { municipalityResolvers } from '../modules/municipality/municipality.resolvers.ts';
+import { overviewResolvers } from '../modules/overview/overview.resolvers.ts';
 import { purposeResolvers } from '../modules/purpose/purpose.resolvers.ts';
 import { csvImportResolvers } from '../modules/series-import/csv-import.resolvers.ts';
 import { noarkImportResolvers } from '../modules/series-import/noark-import.resolvers.ts';
@@ -56,6 +57,7 @@ export function buildRawSchema(): GraphQLSchema {
       purposeResolvers,
       noarkImportResolvers,
       csvImportResolvers,
+      overviewResolvers,
     ],
   });
 }

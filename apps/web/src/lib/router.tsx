@@ -1,7 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from '../components/layout/AppLayout.tsx';
-import { ComingLaterPage } from '../components/layout/ComingLaterPage.tsx';
 import { NotFoundPage } from '../components/layout/NotFoundPage.tsx';
 import { RouteErrorPage } from '../components/layout/RouteErrorPage.tsx';
 import { AuthProvider } from './auth/AuthProvider.tsx';
@@ -43,6 +42,14 @@ const SeriesBrowserPage = lazy(() =>
   import('../features/series/browser/SeriesBrowserPage.tsx').then((module) => ({ default: module.SeriesBrowserPage })),
 );
 
+const OverviewPage = lazy(() => import('../features/overview/OverviewPage.tsx').then((module) => ({ default: module.OverviewPage })));
+const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx').then((module) => ({ default: module.TimelinePage })));
+
+const AccessibilityStatementPage = lazy(() =>
+  import('../features/statements/StatementPage.tsx').then((module) => ({ default: module.AccessibilityStatementPage })),
+);
+const PrivacyNoticePage = lazy(() => import('../features/statements/StatementPage.tsx').then((module) => ({ default: module.PrivacyNoticePage })));
+
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -58,11 +65,14 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage />,
         children: [
           { path: 'logg-inn', element: <SignInPage /> },
+          // The statements are for anyone, signed in or not (linked from the footer of every page).
+          { path: 'tilgjengelighet', element: <AccessibilityStatementPage /> },
+          { path: 'personvern', element: <PrivacyNoticePage /> },
           {
             // Nothing else is public (PRODUCT.md: everyone must sign in).
             element: <RequireSession />,
             children: [
-              { index: true, element: <ComingLaterPage area="overview" /> },
+              { index: true, element: <OverviewPage /> },
               { path: 'bytt-passord', element: <ChangePasswordPage /> },
               { path: 'risiko', element: <RiskMatrixPage /> },
               { path: 'risiko/sammenlign', element: <RiskComparePage /> },
@@ -75,7 +85,7 @@ export const routes: RouteObject[] = [
               { path: 'arkivserier/sammenligning', element: <SeriesComparePage /> },
               { path: 'arkivserier/import', element: <SeriesImportPage /> },
               { path: 'arkivserier/:id', element: <SeriesPage /> },
-              { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },
+              { path: 'tidslinje', element: <TimelinePage /> },
               { path: 'funn', element: <FindingsBoardPage /> },
               { path: 'kommuner', element: <MunicipalitiesPage /> },
               {
