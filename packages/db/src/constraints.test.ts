@@ -110,6 +110,16 @@ describe('database constraints that hold even when code is wrong', () => {
     const rows = await sql.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'archive_series'`);
     expect(rows.map((r) => r.indexname)).toEqual(expect.arrayContaining(['archive_series_period_end_key', 'archive_series_municipality_period_end_key', 'archive_series_system_key', 'archive_series_classification_key', 'archive_series_live_municipality']));
   });
+
+  it('has the covering partial indexes that readiness scans index-only (readiness_index migration)', async () => {
+    const rows = await sql.query<{ indexname: string; indexdef: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'archive_series' AND indexname IN ('archive_series_readiness_idx', 'archive_series_live_period_start_idx') ORDER BY indexname`,
+    );
+    expect(rows.map((r) => r.indexname)).toEqual(['archive_series_live_period_start_idx', 'archive_series_readiness_idx']);
+    const [successor, readiness] = rows.map((r) => r.indexdef.replace(/"/g, ''));
+    expect(readiness).toMatch(/\(municipality_id, period_start\) INCLUDE \(status, successor_id\) WHERE \(\(deleted_at IS NULL\) AND \(NOT is_continuous\)\)/);
+    expect(successor).toMatch(/\(id\) INCLUDE \(period_start\) WHERE \(deleted_at IS NULL\)/);
+  });
 });
 
 describe('the risk_workspace migration', () => {

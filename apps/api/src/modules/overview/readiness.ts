@@ -54,15 +54,21 @@ export async function readiness(prisma: PrismaClient, municipalities: Municipali
       FROM "archive_series_facet_count" f
       WHERE f."municipality_id" = ANY(${ids}::int[])
       GROUP BY 1`,
+    // Shaped for archive_series_readiness_idx (the readiness_index migration): its predicate is
+    // the WHERE's deleted_at and is_continuous, its key the municipality and the period start, its
+    // leaf the status and the successor, so the pass is an index-only range scan per municipality.
+    // The successor is a correlated probe only for closed series that have one (by id, index-only
+    // on archive_series_live_period_start_idx), never a join the planner could turn into a scan.
     prisma.$queryRaw<PeriodRow[]>`
       SELECT s."municipality_id",
         count(*)::int AS "periodised",
         count(*) FILTER (WHERE s."status"::text = ANY(${closed}::text[]))::int AS "closed",
-        count(n."id") FILTER (WHERE s."status"::text = ANY(${closed}::text[]))::int AS "succeeded"
+        count(*) FILTER (WHERE s."status"::text = ANY(${closed}::text[]) AND s."successor_id" IS NOT NULL AND EXISTS (
+          SELECT 1 FROM "archive_series" n
+          WHERE n."id" = s."successor_id" AND n."deleted_at" IS NULL AND n."period_start" >= ${settings.cutOverDate}::date))::int AS "succeeded"
       FROM "archive_series" s
-      LEFT JOIN "archive_series" n ON n."id" = s."successor_id" AND n."deleted_at" IS NULL AND n."period_start" >= ${settings.cutOverDate}::date
-      WHERE s."municipality_id" = ANY(${ids}::int[]) AND s."deleted_at" IS NULL AND s."status" <> 'UAKTUELLE_MAPPER'::"ArchiveSeriesStatus"
-        AND NOT s."is_continuous" AND s."period_start" < ${settings.cutOverDate}::date
+      WHERE s."municipality_id" = ANY(${ids}::int[]) AND s."deleted_at" IS NULL AND NOT s."is_continuous"
+        AND s."period_start" < ${settings.cutOverDate}::date AND s."status" <> 'UAKTUELLE_MAPPER'::"ArchiveSeriesStatus"
       GROUP BY 1`,
   ]);
   return municipalities.map((municipality) => {
