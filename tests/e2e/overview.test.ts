@@ -29,8 +29,13 @@ describe('the overview', () => {
     // In print the chrome goes and the charts' tables show.
     expect(await page.locator('.app-header').isVisible()).toBe(false);
     expect(await page.locator('.overview-print-only').first().isVisible()).toBe(true);
+    // The print preview at the width of A4 within its margins (190 mm at 96 dpi), as paper lays it out.
+    await page.setViewportSize({ width: 718, height: 900 });
     await page.screenshot({ path: join(ARTIFACTS, 'overview-print.png'), fullPage: true });
-    await page.pdf({ path: join(ARTIFACTS, 'overview.pdf'), format: 'A4' });
+    const pdf = await page.pdf({ path: join(ARTIFACTS, 'overview.pdf'), format: 'A4' });
+    // Two A4 pages for the KDU: count the page objects (`/Type /Page`, not the `/Pages` tree).
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/gi)?.length).toBe(2);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ media: 'screen' });
 
     // One municipality: the URL carries the filter.
