@@ -55,6 +55,10 @@ const CASES: Record<string, (c: CaseContext) => { query: string; variables?: Rec
   deactivateUser: (c) => ({ query: `mutation($id: ID!) { deactivateUser(id: $id) { id } }`, variables: { id: c.targetId } }),
   reactivateUser: (c) => ({ query: `mutation($id: ID!) { reactivateUser(id: $id) { id } }`, variables: { id: c.targetId } }),
   resetPassword: (c) => ({ query: `mutation($id: ID!) { resetPassword(id: $id) { temporaryPassword } }`, variables: { id: c.targetId } }),
+  beginTotpSetup: () => ({ query: `mutation { beginTotpSetup { secret } }` }),
+  confirmTotpSetup: () => ({ query: `mutation($input: ConfirmTotpInput!) { confirmTotpSetup(input: $input) { recoveryCodes } }`, variables: { input: { code: '000000' } } }),
+  resetUserMfa: (c) => ({ query: `mutation($id: ID!) { resetUserMfa(id: $id) { id } }`, variables: { id: c.targetId } }),
+  setReminderPreference: () => ({ query: `mutation($input: ReminderPreferenceInput!) { setReminderPreference(input: $input) { remindersEnabled } }`, variables: { input: { enabled: false } } }),
 
   // --- municipalities, timeline, archives, target series, findings, purposes (helper rest) ---
   createMunicipality: (c) => ({ query: `mutation($input: CreateMunicipalityInput!) { createMunicipality(input: $input) { id } }`, variables: { input: { number: String(8000 + c.n), name: `Matrise ${c.n}`, role: 'PARTNER', participates: true } } }),

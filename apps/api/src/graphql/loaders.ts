@@ -32,6 +32,12 @@ export function createLoaders(prisma: PrismaClient) {
       const rows = await prisma.membership.findMany({ where: { userId: { in: [...userIds] } }, select: { userId: true, municipalityId: true, role: true }, orderBy: { id: 'asc' } });
       return userIds.map((id) => rows.filter((row) => row.userId === id));
     }),
+    // users list: whether each user on the page has a confirmed second factor.
+    mfaEnabledByUser: new DataLoader<number, boolean>(async (userIds) => {
+      const rows = await prisma.userTotp.findMany({ where: { userId: { in: [...userIds] }, confirmedAt: { not: null } }, select: { userId: true } });
+      const enabled = new Set(rows.map((row) => row.userId));
+      return userIds.map((id) => enabled.has(id));
+    }),
     risksByArea: new DataLoader<number, Risk[]>(async (areaIds) => {
       const risks = await prisma.risk.findMany({
         where: { areaId: { in: [...areaIds] }, deletedAt: null },

@@ -8,10 +8,12 @@ import { archiveSeriesResolvers } from '../modules/archive-series/archive-series
 import { comparisonResolvers } from '../modules/archive-series/comparison.resolvers.ts';
 import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
+import { mfaResolvers } from '../modules/mfa/mfa.resolvers.ts';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers.ts';
 import { municipalityResolvers } from '../modules/municipality/municipality.resolvers.ts';
 import { purposeResolvers } from '../modules/purpose/purpose.resolvers.ts';
 import { noarkImportResolvers } from '../modules/series-import/noark-import.resolvers.ts';
+import { remindersResolvers } from '../modules/reminders/reminders.resolvers.ts';
 import { riskResolvers } from '../modules/risk/risk.resolvers.ts';
 import { successFactorResolvers } from '../modules/success-factor/success-factor.resolvers.ts';
 import { targetSeriesResolvers } from '../modules/target-series/target-series.resolvers.ts';
@@ -48,6 +50,8 @@ export function buildRawSchema(): GraphQLSchema {
       riskResolvers,
       milestoneResolvers,
       authResolvers,
+      mfaResolvers,
+      remindersResolvers,
       userResolvers,
       auditResolvers,
       targetSeriesResolvers,

@@ -1,6 +1,9 @@
 -- AlterTable
 ALTER TABLE "app_user" ADD COLUMN     "reminders_enabled" BOOLEAN NOT NULL DEFAULT true;
 
+-- AlterTable
+ALTER TABLE "session" ADD COLUMN     "method" TEXT NOT NULL DEFAULT 'password';
+
 -- CreateTable
 CREATE TABLE "external_identity" (
     "id" SERIAL NOT NULL,
@@ -41,6 +44,7 @@ CREATE TABLE "reminder_sent" (
     "item_type" TEXT NOT NULL,
     "item_id" INTEGER NOT NULL,
     "kind" TEXT NOT NULL,
+    "due_date" DATE NOT NULL,
     "day" DATE NOT NULL,
     "sent_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -64,6 +68,9 @@ CREATE UNIQUE INDEX "external_identity_provider_subject_key" ON "external_identi
 
 -- CreateIndex
 CREATE UNIQUE INDEX "recovery_code_user_id_code_hash_key" ON "recovery_code"("user_id", "code_hash");
+
+-- CreateIndex
+CREATE INDEX "reminder_sent_item_type_item_id_kind_due_date_idx" ON "reminder_sent"("item_type", "item_id", "kind", "due_date");
 
 -- CreateIndex
 CREATE INDEX "reminder_sent_user_id_idx" ON "reminder_sent"("user_id");
