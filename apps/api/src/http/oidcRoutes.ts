@@ -72,6 +72,11 @@ export function oidcRoutes(prisma: PrismaClient, config: ApiConfig, logger: Logg
       const currentUrl = new URL(req.originalUrl, redirectUri(config, req, provider));
       const tokens = await client.authorizationCodeGrant(configuration, currentUrl, { pkceCodeVerifier: state.codeVerifier, expectedState: state.state, expectedNonce: state.nonce, idTokenExpected: true });
       claims = tokens.claims()!;
+      // Many providers put e-mail and profile claims only in userinfo for the code flow.
+      if (claims[provider.claim] === undefined) {
+        const info = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
+        claims = { ...info, ...claims, [provider.claim]: info[provider.claim], email_verified: claims.email_verified ?? info.email_verified } as client.IDToken;
+      }
     } catch (error) {
       // A replayed or expired code, a wrong nonce, a bad signature: the provider's word is final.
       return refuse('provider', error);

@@ -84,13 +84,11 @@ export async function startTestApi(db: Database, overrides: TestApiOverrides = {
     async signIn(username, password) {
       const c = client();
       const pw = password ?? DEMO_PASSWORDS[username as keyof typeof DEMO_PASSWORDS];
-      let result = await c.gql<{ signIn: { id: string; mfaSetupRequired: boolean } }>(SIGN_IN, { input: { username, password: pw } });
-      if (result.errors?.[0]?.extensions?.code === 'MFA_CODE_REQUIRED') {
-        const user = await db.prisma.user.findFirstOrThrow({ where: { OR: [{ username }, { email: username }] }, select: { id: true } });
-        result = await c.gql(SIGN_IN, { input: { username, password: pw, code: await currentTotpCode(db.prisma, user.id) } });
-      } else if (result.data?.signIn.mfaSetupRequired) {
-        await enrolTotp(db.prisma, Number(result.data.signIn.id));
-      }
+      // An enrolled user's code goes with the first request: one password check per sign-in.
+      const enrolled = await db.prisma.userTotp.findFirst({ where: { confirmedAt: { not: null }, user: { OR: [{ username }, { email: username }] } }, select: { userId: true } });
+      const code = enrolled ? await currentTotpCode(db.prisma, enrolled.userId) : undefined;
+      const result = await c.gql<{ signIn: { id: string; mfaSetupRequired: boolean } }>(SIGN_IN, { input: { username, password: pw, code } });
+      if (result.data?.signIn.mfaSetupRequired) await enrolTotp(db.prisma, Number(result.data.signIn.id));
       if (result.errors) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(result.errors)}`);
       return c;
     },
