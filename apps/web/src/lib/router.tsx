@@ -17,6 +17,8 @@ const SignInPage = lazy(() => import('../features/auth/SignInPage.tsx').then((mo
 const ChangePasswordPage = lazy(() =>
   import('../features/auth/ChangePasswordPage.tsx').then((module) => ({ default: module.ChangePasswordPage })),
 );
+const TotpSetupPage = lazy(() => import('../features/mfa/TotpSetupPage.tsx').then((module) => ({ default: module.TotpSetupPage })));
+const AccountPage = lazy(() => import('../features/mfa/AccountPage.tsx').then((module) => ({ default: module.AccountPage })));
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((module) => ({ default: module.UsersPage })));
 const RiskPage = lazy(() => import('../features/risk/page/RiskPage.tsx').then((module) => ({ default: module.RiskPage })));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })));
@@ -61,6 +63,8 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <ComingLaterPage area="overview" /> },
               { path: 'bytt-passord', element: <ChangePasswordPage /> },
+              { path: 'tofaktor', element: <TotpSetupPage /> },
+              { path: 'min-konto', element: <AccountPage /> },
               { path: 'risiko', element: <RiskMatrixPage /> },
               { path: 'risiko/sammenlign', element: <RiskComparePage /> },
               { path: 'risiko/register', element: <RiskRegisterPage /> },

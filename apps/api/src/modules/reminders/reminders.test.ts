@@ -42,7 +42,7 @@ async function prepareItems(prisma: Database['prisma']) {
   const area = await prisma.riskArea.findFirstOrThrow();
   const risk = await prisma.risk.create({ data: { reference: 'R-T1', title: 'Mangel på ressurser', areaId: area.id, inherentLikelihood: 3, inherentConsequence: 4, ownerId: await userId(prisma, 'arkivar'), nextReviewDate: new Date('2026-03-09') } });
   const koordinator = await userId(prisma, 'koordinator');
-  const measure = (title: string, deadline: string, ownerId: number, status: 'PLANNED' | 'DONE' = 'PLANNED') => prisma.measure.create({ data: { riskId: risk.id, title, deadline: new Date(deadline), ownerId, status } });
+  const measure = (title: string, deadline: string, ownerId: number, status: 'PLANNED' | 'DONE' = 'PLANNED') => prisma.measure.create({ data: { riskId: risk.id, title, deadline: new Date(deadline), ownerId, status, completedAt: status === 'DONE' ? new Date() : null } });
   const dueSoon = await measure('Lag opplæringsplan', '2026-03-17', koordinator);
   await measure('Bestill kurs', '2026-03-18', koordinator);
   await measure('Ferdig tiltak', '2026-03-11', koordinator, 'DONE');
