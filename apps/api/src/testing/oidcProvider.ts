@@ -1,3 +1,4 @@
+/// <reference path="./oidc-provider.d.ts" />
 import { createServer, type Server } from 'node:http';
 import { freePort } from '@samarkiv/db/testing';
 import Provider from 'oidc-provider';

@@ -50,7 +50,10 @@ export function signInAs(user: AuthUser_me = VIEWER) {
   server.use(graphql.query('CurrentUser', () => HttpResponse.json({ data: { me: user } })));
 }
 
-/** `CurrentUser` answers that there is no session. */
-export function answerSignedOut() {
-  server.use(graphql.query('CurrentUser', () => unauthenticated()));
+/** `CurrentUser` answers that there is no session; the sign-in page then asks for its identity providers (none unless given). */
+export function answerSignedOut(providers: { id: string; label: string; startUrl: string }[] = []) {
+  server.use(
+    graphql.query('CurrentUser', () => unauthenticated()),
+    graphql.query('SignInProviders', () => HttpResponse.json({ data: { signInProviders: providers.map((p) => ({ __typename: 'SignInProvider', ...p })) } })),
+  );
 }
