@@ -47,7 +47,11 @@ export function unauthenticated() {
 
 /** `CurrentUser` answers with this user for the rest of the test. */
 export function signInAs(user: AuthUser_me = VIEWER) {
-  server.use(graphql.query('CurrentUser', () => HttpResponse.json({ data: { me: user } })));
+  server.use(
+    graphql.query('CurrentUser', () => HttpResponse.json({ data: { me: user } })),
+    // A session that ends later shows the sign-in page, which lists the identity providers.
+    graphql.query('SignInProviders', () => HttpResponse.json({ data: { signInProviders: [] } })),
+  );
 }
 
 /** `CurrentUser` answers that there is no session; the sign-in page then asks for its identity providers (none unless given). */

@@ -47,7 +47,7 @@ describe('SignInPage', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Tidslinje' })).toHaveFocus();
     expect(currentPath(router)).toBe('/tidslinje?vis=alt');
-    expect(input).toEqual({ username: 'admin', password: 'riktig hest batteri' });
+    expect(input).toEqual({ username: 'admin', password: 'riktig hest batteri', code: null });
     expect(screen.getByRole('button', { name: /Ada Admin/ })).toBeInTheDocument();
   });
 
