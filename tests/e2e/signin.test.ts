@@ -26,8 +26,10 @@ describe('signing in', () => {
     // The provider's consent step.
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(`${server.url}/`);
-    await page.getByRole('button', { name: /Kari|koordinator/i }).first().waitFor();
-    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('heading', { level: 1, name: 'Oversikt' }).waitFor();
+    // Signed in as the Samarkiv user the provider's verified e-mail belongs to.
+    expect(await page.locator('.user-menu__username').textContent()).toBe('koordinator');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('says so in words when the provider has no Samarkiv user behind it', async () => {
