@@ -8,3 +8,4 @@ export * from './findings.ts';
 export * from './purposes.ts';
 export * from './series.ts';
 export * from './risks.ts';
+export * from './benefits.ts';
