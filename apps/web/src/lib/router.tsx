@@ -35,6 +35,12 @@ const RiskComparePage = lazy(() => import('../features/risk/compare/RiskCompareP
 const SeriesComparePage = lazy(() =>
   import('../features/series/compare/SeriesComparePage.tsx').then((module) => ({ default: module.SeriesComparePage })),
 );
+const ServiceCataloguePage = lazy(() => import('../features/services/ServiceCataloguePage.tsx').then((module) => ({ default: module.ServiceCataloguePage })));
+const BenefitsPage = lazy(() => import('../features/benefits/BenefitsPage.tsx').then((module) => ({ default: module.BenefitsPage })));
+const BenefitPage = lazy(() => import('../features/benefits/BenefitPage.tsx').then((module) => ({ default: module.BenefitPage })));
+const OperatingFiguresGridPage = lazy(() =>
+  import('../features/benefits/OperatingFiguresGridPage.tsx').then((module) => ({ default: module.OperatingFiguresGridPage })),
+);
 const SeriesPage = lazy(() => import('../features/series/page/SeriesPage.tsx').then((module) => ({ default: module.SeriesPage })));
 const SeriesBrowserPage = lazy(() =>
   import('../features/series/browser/SeriesBrowserPage.tsx').then((module) => ({ default: module.SeriesBrowserPage })),
@@ -74,6 +80,10 @@ export const routes: RouteObject[] = [
               { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },
               { path: 'funn', element: <FindingsBoardPage /> },
               { path: 'kommuner', element: <MunicipalitiesPage /> },
+              { path: 'tjenester', element: <ServiceCataloguePage /> },
+              { path: 'gevinster', element: <BenefitsPage /> },
+              { path: 'gevinster/driftstall', element: <OperatingFiguresGridPage /> },
+              { path: 'gevinster/:id', element: <BenefitPage /> },
               {
                 element: <RequireAdmin />,
                 children: [

@@ -21,6 +21,8 @@ describe('AppLayout', () => {
       'Arkivserier',
       'Tidslinje',
       'Funn',
+      'Tjenester',
+      'Gevinster',
       'Kommuner',
       'Brukere',
       'Revisjonslogg',
