@@ -156,7 +156,8 @@ describe('the risk_workspace migration', () => {
     await accepted(figure('2026-03-01', 'digital_outgoing_percent', 100));
   });
 
-  it('refuses two live services of one name, whatever the case', async () => {
-    expect(await refused(`INSERT INTO service (name, name_sort_key, cost_sharing_key, updated_at) VALUES ('Opplæring', 'a', 'FIXED', now()), ('OPPLÆRING', 'a', 'FIXED', now())`)).toMatch(/service_live_name_key/);
+  it('refuses two live services of one name (its sort key), and frees the name of a deleted one', async () => {
+    expect(await refused(`INSERT INTO service (name, name_sort_key, cost_sharing_key, updated_at) VALUES ('Opplæring', 'opplæring', 'FIXED', now()), ('OPPLÆRING', 'opplæring', 'FIXED', now())`)).toMatch(/service_live_name_key/);
+    await accepted(`INSERT INTO service (name, name_sort_key, cost_sharing_key, updated_at, deleted_at) VALUES ('Opplæring', 'opplæring', 'FIXED', now(), now()), ('OPPLÆRING', 'opplæring', 'FIXED', now(), NULL)`);
   });
 });

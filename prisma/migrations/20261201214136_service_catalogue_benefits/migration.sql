@@ -142,8 +142,10 @@ ALTER TABLE "operating_figure" ADD CONSTRAINT "operating_figure_municipality_id_
 -- packages/db/src/constraints.test.ts proves each exists and bites).
 -- ---------------------------------------------------------------------------
 
--- A live service's name is unique, whatever its case; deleting one frees its name.
-CREATE UNIQUE INDEX "service_live_name_key" ON "service" ((lower("name"))) WHERE "deleted_at" IS NULL;
+-- A live service's name is unique, whatever its case; deleting one frees its name. On the sort
+-- key (lower-cased in the application, æ, ø, å included), since lower() under the C collation
+-- leaves Æ, Ø, Å as they are.
+CREATE UNIQUE INDEX "service_live_name_key" ON "service" ("name_sort_key") WHERE "deleted_at" IS NULL;
 ALTER TABLE "service" ADD CONSTRAINT "service_version_positive" CHECK ("version" >= 1);
 
 -- A benefit runs from its baseline to a later target, and the target differs from the baseline

@@ -75,6 +75,7 @@ async function liveMunicipalities(tx: Tx, ids: number[]): Promise<number[]> {
 
 async function assertFree(tx: Tx, name: string, selfId: number | null): Promise<void> {
   await lockUniqueChecks(tx, 'service');
-  const holder = await tx.service.findFirst({ where: { name: { equals: name, mode: 'insensitive' }, deletedAt: null } });
+  // The same key as the unique index: case-blind for æ, ø, å too, on both backends.
+  const holder = await tx.service.findFirst({ where: { nameSortKey: norwegianSortKey(name), deletedAt: null } });
   assertUnique(holder, selfId, ['input', 'name']);
 }

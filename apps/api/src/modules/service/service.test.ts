@@ -54,6 +54,8 @@ describe('the service catalogue', () => {
     expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', path: ['input', 'name'] });
     const taken = await coordinator.gql(CREATE, { input: await input('postmottak OG skanning') });
     expect(taken.errors?.[0]?.extensions).toMatchObject({ code: 'ALREADY_EXISTS', path: ['input', 'name'] });
+    // Case-blind for æ, ø, å as well (PostgreSQL's lower() under the C collation is not).
+    expect((await coordinator.gql(CREATE, { input: await input('JOURNALFØRING') })).errors?.[0]?.extensions?.code).toBe('ALREADY_EXISTS');
     const unknown = await coordinator.gql(CREATE, { input: { ...(await input('Ukjent kommune')), municipalityIds: ['999999'] } });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', path: ['input', 'municipalityIds', 0] });
     expect(await t.db.prisma.service.count({ where: { name: 'Ukjent kommune' } })).toBe(0);
