@@ -39,7 +39,14 @@ describe('benefits realisation', () => {
   it('lets a coordinator add a measurement, and a viewer then sees the status and the trend change', async () => {
     const coordinator = await server.newPage();
     await signIn(coordinator, server.url, 'koordinator', 'Samarkiv-koordinator-2026');
-    await (await panelRow(coordinator)).getByRole('link', { name: BENEFIT }).click();
+    const first = await panelRow(coordinator);
+    // The dialog for a new benefit, free of violations too.
+    await coordinator.getByRole('button', { name: 'Ny gevinst' }).click();
+    await coordinator.getByRole('dialog').getByRole('option', { name: /^1\. / }).waitFor({ state: 'attached' });
+    expect(await axeViolations(coordinator)).toEqual([]);
+    await coordinator.keyboard.press('Escape');
+    await coordinator.getByRole('dialog').waitFor({ state: 'hidden' });
+    await first.getByRole('link', { name: BENEFIT }).click();
     await coordinator.getByRole('heading', { level: 1, name: BENEFIT }).waitFor();
     expect(await coordinator.getByTestId('benefit-status').innerText()).toMatch(/Ikke målt/);
     expect(await axeViolations(coordinator)).toEqual([]);

@@ -1,9 +1,12 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Link, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { Page } from '../../components/layout/Page.tsx';
+import { useCan } from '../../lib/auth/useCan.ts';
+import { CreateBenefitDialog } from './CreateBenefitDialog.tsx';
 import { PageLoading } from '../../components/layout/PageLoading.tsx';
 import { BENEFITS_PANEL_FRAGMENT, BenefitsPanel } from './BenefitsPanel.tsx';
 import { OPERATING_FIGURES_PANEL_FRAGMENT, OperatingFiguresPanel } from './OperatingFiguresPanel.tsx';
@@ -22,6 +25,8 @@ export const BENEFITS_PAGE_QUERY: TypedDocumentNode<Record<string, never>> = gql
 export function BenefitsPage() {
   const { t } = useTranslation();
   const { data, loading, error } = useQuery(BENEFITS_PAGE_QUERY);
+  const { can } = useCan();
+  const [creating, setCreating] = useState(false);
   return (
     <Page title={t('benefits.title')}>
       <Paragraph className="page-lead">{t('benefits.lead')}</Paragraph>
@@ -30,6 +35,12 @@ export function BenefitsPage() {
           <RouterLink to="/gevinster/driftstall">{t('benefits.figures.gridLink')}</RouterLink>
         </Link>
       </Paragraph>
+      {can('editBenefit') && (
+        <Button type="button" onClick={() => setCreating(true)}>
+          {t('benefits.create.open')}
+        </Button>
+      )}
+      <CreateBenefitDialog open={creating} onClose={() => setCreating(false)} />
       {loading ? (
         <PageLoading label={t('benefits.loading')} />
       ) : error || !data ? (
