@@ -8,6 +8,7 @@ import { formatDate, osloToday } from '../../lib/format.ts';
 import { BENEFIT_PLAN_FRAGMENT, type BenefitPlan_benefit } from './benefitQueries.ts';
 import { BenefitStatusTag } from './BenefitStatusTag.tsx';
 import { formatNumber, formatShare, progressOf, statusOf } from './benefitView.ts';
+import './benefits.css';
 
 // The benefits panel of the overview: realised against planned, per benefit and per
 // municipality. It owns a fragment on the root type, so the overview's one query spreads it.

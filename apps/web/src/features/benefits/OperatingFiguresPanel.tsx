@@ -3,6 +3,7 @@ import { useFragment } from '@apollo/client/react';
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from './benefitView.ts';
+import './benefits.css';
 
 // The operating figures of the last twelve months as trends, for the overview. It owns a
 // fragment on the root type; the small charts are decoration beside the table that says it all.
