@@ -4,15 +4,16 @@ import { axeViolations, signIn } from '../support/browser.ts';
 import { useJourney } from '../support/journey.ts';
 
 // Benefits realisation in the browser: a coordinator records a measurement, a viewer sees the
-// benefit's computed status and its trend change. The seeded "Lavere kostnad per journalpost"
+// benefit's computed status and its trend change, on the benefits page and on the overview. The seeded "Lavere kostnad per journalpost"
 // (120 kr in 2025 down to 90 kr by 2028) has no measurement yet.
 const server = useJourney('benefits');
 const BENEFIT = 'Lavere kostnad per journalpost';
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const norwegianToday = `${today.slice(8, 10)}.${today.slice(5, 7)}.${today.slice(0, 4)}`;
 
-async function panelRow(page: Page) {
-  await page.goto(`${server.url}/gevinster`);
+/** The benefit's row in the benefits panel, on the benefits page or on the overview (`/`). */
+async function panelRow(page: Page, path = '/gevinster') {
+  await page.goto(`${server.url}${path}`);
   const row = page.getByRole('table', { name: 'Gevinster: realisert mot planlagt' }).getByRole('row', { name: new RegExp(BENEFIT) });
   await row.waitFor();
   return row;
@@ -26,6 +27,7 @@ describe('benefits realisation', () => {
     await page.getByRole('table', { name: 'Tjenester i katalogen' }).getByRole('row', { name: /Postmottak og skanning/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
+    expect(await (await panelRow(page, '/')).innerText()).toMatch(/Ikke målt/);
     const row = await panelRow(page);
     expect(await row.innerText()).toMatch(/Ikke målt/);
     await page.getByRole('table', { name: 'Driftstall per måned, alle kommuner' }).waitFor();
@@ -61,6 +63,8 @@ describe('benefits realisation', () => {
 
     const viewer = await server.newPage();
     await signIn(viewer, server.url, 'leser', 'Samarkiv-leser-2026');
+    // The overview (one query for every panel) shows the new status too.
+    expect(await (await panelRow(viewer, '/')).innerText()).toMatch(/Nådd/);
     const row = await panelRow(viewer);
     const text = await row.innerText();
     expect(text).toMatch(/Nådd/);

@@ -224,6 +224,9 @@ const CASES: Record<string, (c: CaseContext) => { query: string; variables?: Rec
   // An unknown upload is NOT_FOUND for an allowed caller.
   operatingFiguresImportDryRun: () => ({ query: `mutation($u: ID!) { operatingFiguresImportDryRun(uploadId: $u) { canImport } }`, variables: { u: 'm'.repeat(32) } }),
   runOperatingFiguresImport: () => ({ query: `mutation($u: ID!) { runOperatingFiguresImport(uploadId: $u) { canImport } }`, variables: { u: 'm'.repeat(32) } }),
+  csvImportDryRun: (c) => ({ query: `mutation($u: ID!, $m: ID!, $map: [CsvColumnMappingInput!]!) { csvImportDryRun(uploadId: $u, municipalityId: $m, mapping: $map) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId), map: [] } }),
+  runCsvImport: (c) => ({ query: `mutation($u: ID!, $m: ID!, $map: [CsvColumnMappingInput!]!) { runCsvImport(uploadId: $u, municipalityId: $m, mapping: $map) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId), map: [] } }),
+  updateOverviewSettings: () => ({ query: `mutation($input: OverviewSettingsInput!) { updateOverviewSettings(input: $input) { cutOverDate } }`, variables: { input: { cutOverDate: '2026-01-01', overlapMonths: 3 } } }),
 };
 
 // Rows the cases above act on, each made fresh (deletedAt set for a restore).

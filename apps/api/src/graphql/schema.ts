@@ -10,7 +10,9 @@ import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { milestoneResolvers } from '../modules/milestone/milestone.resolvers.ts';
 import { municipalityResolvers } from '../modules/municipality/municipality.resolvers.ts';
+import { overviewResolvers } from '../modules/overview/overview.resolvers.ts';
 import { purposeResolvers } from '../modules/purpose/purpose.resolvers.ts';
+import { csvImportResolvers } from '../modules/series-import/csv-import.resolvers.ts';
 import { noarkImportResolvers } from '../modules/series-import/noark-import.resolvers.ts';
 import { riskResolvers } from '../modules/risk/risk.resolvers.ts';
 import { successFactorResolvers } from '../modules/success-factor/success-factor.resolvers.ts';
@@ -60,6 +62,8 @@ export function buildRawSchema(): GraphQLSchema {
       serviceResolvers,
       benefitResolvers,
       operatingFigureResolvers,
+      csvImportResolvers,
+      overviewResolvers,
     ],
   });
 }

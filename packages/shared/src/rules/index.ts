@@ -9,3 +9,4 @@ export * from './purposes.ts';
 export * from './series.ts';
 export * from './risks.ts';
 export * from './benefits.ts';
+export * from './overview.ts';
