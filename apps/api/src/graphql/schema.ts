@@ -18,6 +18,9 @@ import { riskResolvers } from '../modules/risk/risk.resolvers.ts';
 import { successFactorResolvers } from '../modules/success-factor/success-factor.resolvers.ts';
 import { targetSeriesResolvers } from '../modules/target-series/target-series.resolvers.ts';
 import { userResolvers } from '../modules/user/user.resolvers.ts';
+import { serviceResolvers } from '../modules/service/service.resolvers.ts';
+import { benefitResolvers } from '../modules/benefit/benefit.resolvers.ts';
+import { operatingFigureResolvers } from '../modules/operating-figure/operating-figure.resolvers.ts';
 import { applyAccessRules } from './access.ts';
 
 const MODULES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../modules');
@@ -56,6 +59,9 @@ export function buildRawSchema(): GraphQLSchema {
       successFactorResolvers,
       purposeResolvers,
       noarkImportResolvers,
+      serviceResolvers,
+      benefitResolvers,
+      operatingFigureResolvers,
       csvImportResolvers,
       overviewResolvers,
     ],

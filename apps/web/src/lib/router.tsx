@@ -34,6 +34,12 @@ const RiskComparePage = lazy(() => import('../features/risk/compare/RiskCompareP
 const SeriesComparePage = lazy(() =>
   import('../features/series/compare/SeriesComparePage.tsx').then((module) => ({ default: module.SeriesComparePage })),
 );
+const ServiceCataloguePage = lazy(() => import('../features/services/ServiceCataloguePage.tsx').then((module) => ({ default: module.ServiceCataloguePage })));
+const BenefitsPage = lazy(() => import('../features/benefits/BenefitsPage.tsx').then((module) => ({ default: module.BenefitsPage })));
+const BenefitPage = lazy(() => import('../features/benefits/BenefitPage.tsx').then((module) => ({ default: module.BenefitPage })));
+const OperatingFiguresGridPage = lazy(() =>
+  import('../features/benefits/OperatingFiguresGridPage.tsx').then((module) => ({ default: module.OperatingFiguresGridPage })),
+);
 const SeriesPage = lazy(() => import('../features/series/page/SeriesPage.tsx').then((module) => ({ default: module.SeriesPage })));
 const SeriesImportPage = lazy(() =>
   import('../features/series/import/SeriesImportPage.tsx').then((module) => ({ default: module.SeriesImportPage })),
@@ -88,6 +94,10 @@ export const routes: RouteObject[] = [
               { path: 'tidslinje', element: <TimelinePage /> },
               { path: 'funn', element: <FindingsBoardPage /> },
               { path: 'kommuner', element: <MunicipalitiesPage /> },
+              { path: 'tjenester', element: <ServiceCataloguePage /> },
+              { path: 'gevinster', element: <BenefitsPage /> },
+              { path: 'gevinster/driftstall', element: <OperatingFiguresGridPage /> },
+              { path: 'gevinster/:id', element: <BenefitPage /> },
               {
                 element: <RequireAdmin />,
                 children: [
