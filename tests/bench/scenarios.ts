@@ -3,7 +3,7 @@ import { cursorOf } from './cursor.ts';
 import type { GraphQLResult } from './http.ts';
 
 /** Which targets of the issue apply to a scenario. */
-export type ScenarioKind = 'page' | 'deep' | 'search' | 'facets' | 'matrix' | 'smoke';
+export type ScenarioKind = 'page' | 'deep' | 'search' | 'facets' | 'matrix' | 'overview' | 'smoke';
 
 export interface Scenario {
   name: string;
@@ -36,6 +36,19 @@ const FACETS = /* GraphQL */ `
 const MATRIX = /* GraphQL */ `
   query BenchRiskMatrix {
     riskMatrix(basis: RESIDUAL, cellLimit: 5) { cells { likelihood consequence level count risks { id reference } } }
+  }`;
+
+// The overview's own figures (what the OverviewPage query adds to fields benchmarked above):
+// readiness per municipality, the series counts, the risk profile, the next milestone, the stamp.
+const OVERVIEW = /* GraphQL */ `
+  query BenchOverview {
+    overview {
+      asOf dataUpdatedAt
+      nextMilestone { daysUntil approximate milestone { id title } }
+      riskProfile { month inherent { low medium high } residual { low medium high } }
+      readiness { municipality { id name } seriesCount overall weakest measures { key met total share } }
+      seriesCounts { municipality { id name } total byStatus { status count } byMedium { medium count } }
+    }
   }`;
 
 interface PageData {
@@ -80,6 +93,7 @@ export const SCENARIOS: Scenario[] = [
   { name: 'search', label: 'search "byggesak"', kind: 'search', query: PAGE, variables: async (ctx) => ({ first: PAGE_SIZE, filter: { search: ctx.search } }) },
   { name: 'facets', label: 'facet counts (no filter)', kind: 'facets', query: FACETS, variables: async () => ({}) },
   { name: 'matrix', label: 'risk matrix (residual)', kind: 'matrix', query: MATRIX, variables: async () => ({}) },
+  { name: 'overview', label: 'overview figures (readiness, series counts, profile)', kind: 'overview', query: OVERVIEW, variables: async () => ({}) },
   // Queries the API has today: they prove the harness before the series and risk modules land.
   {
     name: 'municipalities',
@@ -97,5 +111,5 @@ export const SCENARIOS: Scenario[] = [
   },
 ];
 
-export const DEFAULT_SCENARIOS = ['first', 'deep', 'filtered', 'search', 'facets', 'matrix'];
+export const DEFAULT_SCENARIOS = ['first', 'deep', 'filtered', 'search', 'facets', 'matrix', 'overview'];
 export const QUICK_SCENARIOS = [...DEFAULT_SCENARIOS, 'municipalities', 'riskAreas'];

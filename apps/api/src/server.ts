@@ -30,6 +30,13 @@ export interface App {
 
 /** HTTP: /graphql, /healthz, /uploads, /exports/:name, /auth/oidc/:provider/{start,callback}, and the built SPA with client-side routes falling back to index.html. */
 export async function createApp(db: Database, config: ApiConfig, logger: Logger, httpServer?: Server): Promise<App> {
+  if (httpServer) {
+    // The client (or the proxy in front) closes an idle keep-alive connection first, never the
+    // server just as a request is on its way: Node's 5 s default races clients that reuse a socket
+    // after about 4 s (fetch saw ECONNRESET on a loaded machine). 65 s outlasts common proxies' 60 s.
+    httpServer.keepAliveTimeout = 65_000;
+    httpServer.headersTimeout = 66_000;
+  }
   const apollo = new ApolloServer<Context>({
     schema: buildSchema(),
     introspection: !config.production,

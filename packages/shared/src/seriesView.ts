@@ -40,6 +40,10 @@ export type SeriesFilterInput = {
   classificationTypes?: string[];
   restricted?: boolean;
   restrictionBases?: string[];
+  restrictionBasisMissing?: boolean;
+  mapped?: boolean;
+  continuous?: boolean;
+  withoutSuccessorFrom?: string;
   periodFrom?: string;
   periodTo?: string;
   systems?: string[];
@@ -60,6 +64,10 @@ export const SERIES_PARAM = {
   classificationTypes: 'klassifikasjon',
   restricted: 'skjermet',
   restrictionBases: 'hjemmel',
+  restrictionBasisMissing: 'uten-hjemmel',
+  mapped: 'kartlagt',
+  continuous: 'lopende',
+  withoutSuccessorFrom: 'uten-arvtaker-fra',
   periodFrom: 'fra',
   periodTo: 'til',
   systems: 'system',
@@ -104,7 +112,12 @@ export function readSeriesView(params: URLSearchParams): SeriesView {
   const restricted = params.get(SERIES_PARAM.restricted);
   set('restricted', restricted === 'ja' ? true : restricted === 'nei' ? false : undefined);
   set('restrictionBases', texts(params, SERIES_PARAM.restrictionBases));
-  for (const key of ['periodFrom', 'periodTo'] as const) {
+  if (params.get(SERIES_PARAM.restrictionBasisMissing) === 'ja') filter.restrictionBasisMissing = true;
+  for (const key of ['mapped', 'continuous'] as const) {
+    const value = params.get(SERIES_PARAM[key]);
+    set(key, value === 'ja' ? true : value === 'nei' ? false : undefined);
+  }
+  for (const key of ['periodFrom', 'periodTo', 'withoutSuccessorFrom'] as const) {
     const value = params.get(SERIES_PARAM[key]);
     set(key, value && ISO_DATE.test(value) && isRealDate(value) ? value : undefined);
   }
@@ -134,6 +147,10 @@ export function writeSeriesView(view: SeriesView, base = new URLSearchParams()):
   many(SERIES_PARAM.classificationTypes, filter.classificationTypes);
   if (filter.restricted !== undefined) params.set(SERIES_PARAM.restricted, filter.restricted ? 'ja' : 'nei');
   many(SERIES_PARAM.restrictionBases, filter.restrictionBases);
+  if (filter.restrictionBasisMissing) params.set(SERIES_PARAM.restrictionBasisMissing, 'ja');
+  if (filter.mapped !== undefined) params.set(SERIES_PARAM.mapped, filter.mapped ? 'ja' : 'nei');
+  if (filter.continuous !== undefined) params.set(SERIES_PARAM.continuous, filter.continuous ? 'ja' : 'nei');
+  if (filter.withoutSuccessorFrom) params.set(SERIES_PARAM.withoutSuccessorFrom, filter.withoutSuccessorFrom);
   if (filter.periodFrom) params.set(SERIES_PARAM.periodFrom, filter.periodFrom);
   if (filter.periodTo) params.set(SERIES_PARAM.periodTo, filter.periodTo);
   many(SERIES_PARAM.systems, filter.systems);
@@ -141,6 +158,41 @@ export function writeSeriesView(view: SeriesView, base = new URLSearchParams()):
   many(SERIES_PARAM.depositStatuses, filter.depositStatuses);
   if (view.sort) params.set(SERIES_PARAM.sort, `${view.sort.field}.${view.sort.direction === 'DESC' ? 'desc' : 'asc'}`);
   return params;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The overview's readiness measures link to the series that fall short of each; the API's tests
+// query the same filters, so a link shows exactly the series a measure left out.
+
+export type ReadinessMeasureKeyName = 'RETENTION_DECIDED' | 'RESTRICTIONS_GROUNDED' | 'CLOSED_AT_CUT_OVER' | 'SUCCEEDED' | 'MAPPED';
+const COUNTED_STATUSES: ArchiveSeriesStatusCode[] = ['AKTIV_PERIODE', 'OVERLAPPINGSPERIODE', 'AVSLUTTET_PERIODE'];
+
+/**
+ * The series of one municipality that fall short of a readiness measure. `closedStatuses` are
+ * the statuses that count as closed today (Overlappingsperiode and Avsluttet periode within the
+ * overlap window, then only Avsluttet periode).
+ */
+export function readinessShortfallFilter(
+  key: ReadinessMeasureKeyName,
+  municipalityId: string,
+  settings: { cutOverDate: string },
+  closedStatuses: readonly ArchiveSeriesStatusCode[],
+): SeriesFilterInput {
+  const base: SeriesFilterInput = { municipalityIds: [municipalityId], statuses: COUNTED_STATUSES };
+  const dayBefore = new Date(Date.parse(`${settings.cutOverDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const periodised: SeriesFilterInput = { continuous: false, periodTo: dayBefore };
+  switch (key) {
+    case 'RETENTION_DECIDED':
+      return { ...base, retentionDecisions: ['VURDERES_SENERE'], retentionDecisionMissing: true };
+    case 'RESTRICTIONS_GROUNDED':
+      return { ...base, restricted: true, restrictionBasisMissing: true };
+    case 'CLOSED_AT_CUT_OVER':
+      return { ...base, ...periodised, statuses: COUNTED_STATUSES.filter((s) => !closedStatuses.includes(s)) };
+    case 'SUCCEEDED':
+      return { ...base, ...periodised, statuses: [...closedStatuses], withoutSuccessorFrom: settings.cutOverDate };
+    case 'MAPPED':
+      return { ...base, mapped: false };
+  }
 }
 
 // Plural and definite endings of Norwegian nouns: "byggesaker" finds "Byggesak", "mappene"

@@ -42,6 +42,8 @@ export function createApolloClient({ uri = '/graphql', sessionEvents = createSes
             entityHistory: relayStylePagination(['entityType', 'entityId']),
           },
         },
+        // The overview has no id: its panels' fragments each select part of it, merged into one.
+        Overview: { merge: true },
         // A link or unlink answers with the finding's whole list of risks: it replaces the old one.
         Finding: { fields: { risks: { merge: false } } },
       },

@@ -1,7 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from '../components/layout/AppLayout.tsx';
-import { ComingLaterPage } from '../components/layout/ComingLaterPage.tsx';
 import { NotFoundPage } from '../components/layout/NotFoundPage.tsx';
 import { RouteErrorPage } from '../components/layout/RouteErrorPage.tsx';
 import { AuthProvider } from './auth/AuthProvider.tsx';
@@ -37,10 +36,27 @@ const RiskComparePage = lazy(() => import('../features/risk/compare/RiskCompareP
 const SeriesComparePage = lazy(() =>
   import('../features/series/compare/SeriesComparePage.tsx').then((module) => ({ default: module.SeriesComparePage })),
 );
+const ServiceCataloguePage = lazy(() => import('../features/services/ServiceCataloguePage.tsx').then((module) => ({ default: module.ServiceCataloguePage })));
+const BenefitsPage = lazy(() => import('../features/benefits/BenefitsPage.tsx').then((module) => ({ default: module.BenefitsPage })));
+const BenefitPage = lazy(() => import('../features/benefits/BenefitPage.tsx').then((module) => ({ default: module.BenefitPage })));
+const OperatingFiguresGridPage = lazy(() =>
+  import('../features/benefits/OperatingFiguresGridPage.tsx').then((module) => ({ default: module.OperatingFiguresGridPage })),
+);
 const SeriesPage = lazy(() => import('../features/series/page/SeriesPage.tsx').then((module) => ({ default: module.SeriesPage })));
+const SeriesImportPage = lazy(() =>
+  import('../features/series/import/SeriesImportPage.tsx').then((module) => ({ default: module.SeriesImportPage })),
+);
 const SeriesBrowserPage = lazy(() =>
   import('../features/series/browser/SeriesBrowserPage.tsx').then((module) => ({ default: module.SeriesBrowserPage })),
 );
+
+const OverviewPage = lazy(() => import('../features/overview/OverviewPage.tsx').then((module) => ({ default: module.OverviewPage })));
+const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx').then((module) => ({ default: module.TimelinePage })));
+
+const AccessibilityStatementPage = lazy(() =>
+  import('../features/statements/StatementPage.tsx').then((module) => ({ default: module.AccessibilityStatementPage })),
+);
+const PrivacyNoticePage = lazy(() => import('../features/statements/StatementPage.tsx').then((module) => ({ default: module.PrivacyNoticePage })));
 
 export const routes: RouteObject[] = [
   {
@@ -57,11 +73,14 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage />,
         children: [
           { path: 'logg-inn', element: <SignInPage /> },
+          // The statements are for anyone, signed in or not (linked from the footer of every page).
+          { path: 'tilgjengelighet', element: <AccessibilityStatementPage /> },
+          { path: 'personvern', element: <PrivacyNoticePage /> },
           {
             // Nothing else is public (PRODUCT.md: everyone must sign in).
             element: <RequireSession />,
             children: [
-              { index: true, element: <ComingLaterPage area="overview" /> },
+              { index: true, element: <OverviewPage /> },
               { path: 'bytt-passord', element: <ChangePasswordPage /> },
               { path: 'tofaktor', element: <TotpSetupPage /> },
               { path: 'min-konto', element: <AccountPage /> },
@@ -74,10 +93,15 @@ export const routes: RouteObject[] = [
               { path: 'risiko/:id', element: <RiskPage /> },
               { path: 'arkivserier', element: <SeriesBrowserPage /> },
               { path: 'arkivserier/sammenligning', element: <SeriesComparePage /> },
+              { path: 'arkivserier/import', element: <SeriesImportPage /> },
               { path: 'arkivserier/:id', element: <SeriesPage /> },
-              { path: 'tidslinje', element: <ComingLaterPage area="timeline" /> },
+              { path: 'tidslinje', element: <TimelinePage /> },
               { path: 'funn', element: <FindingsBoardPage /> },
               { path: 'kommuner', element: <MunicipalitiesPage /> },
+              { path: 'tjenester', element: <ServiceCataloguePage /> },
+              { path: 'gevinster', element: <BenefitsPage /> },
+              { path: 'gevinster/driftstall', element: <OperatingFiguresGridPage /> },
+              { path: 'gevinster/:id', element: <BenefitPage /> },
               {
                 element: <RequireAdmin />,
                 children: [

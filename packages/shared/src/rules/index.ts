@@ -9,3 +9,5 @@ export * from './purposes.ts';
 export * from './series.ts';
 export * from './risks.ts';
 export * from './mfa.ts';
+export * from './benefits.ts';
+export * from './overview.ts';

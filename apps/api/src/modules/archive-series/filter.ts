@@ -24,6 +24,10 @@ export interface SeriesFilter {
   classificationTypes?: string[];
   restricted?: boolean;
   restrictionBases?: string[];
+  restrictionBasisMissing?: boolean;
+  mapped?: boolean;
+  continuous?: boolean;
+  withoutSuccessorFrom?: string;
   periodFrom?: string;
   periodTo?: string;
   systems?: string[];
@@ -49,7 +53,11 @@ export function normaliseFilter(filter: ArchiveSeriesFilter | null | undefined):
   assign(out, 'classificationTypes', list(filter.classificationTypes));
   if (typeof filter.restricted === 'boolean') out.restricted = filter.restricted;
   assign(out, 'restrictionBases', list(filter.restrictionBases));
-  for (const field of ['periodFrom', 'periodTo'] as const) {
+  for (const field of ['restrictionBasisMissing', 'mapped', 'continuous'] as const) {
+    const value = filter[field];
+    if (typeof value === 'boolean') out[field] = value;
+  }
+  for (const field of ['periodFrom', 'periodTo', 'withoutSuccessorFrom'] as const) {
     const value = filter[field];
     if (value === null || value === undefined || value === '') continue;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value)) throw new AppError('VALIDATION_FAILED', 'Datoen må være en gyldig dato (ÅÅÅÅ-MM-DD).', { path: ['filter', field] });
@@ -77,7 +85,7 @@ function assign<K extends keyof SeriesFilter>(out: SeriesFilter, key: K, value: 
 
 /** Whether the facet summary can answer the filter (it has no period or text). */
 export function summaryAnswers(filter: SeriesFilter): boolean {
-  return !filter.periodFrom && !filter.periodTo && !filter.searchPatterns;
+  return !filter.periodFrom && !filter.periodTo && !filter.searchPatterns && filter.continuous === undefined && !filter.withoutSuccessorFrom;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -137,6 +145,8 @@ export function rowConditions(filter: SeriesFilter): Sql[] {
   if (filter.classificationTypes) c.push(sql`s."classification_type" IN (${textList(filter.classificationTypes)})`);
   if (filter.restricted !== undefined) c.push(filter.restricted ? sql`s."access_restriction" IS NOT NULL` : sql`s."access_restriction" IS NULL`);
   if (filter.restrictionBases) c.push(sql`s."restriction_basis" IN (${textList(filter.restrictionBases)})`);
+  if (filter.restrictionBasisMissing !== undefined) c.push(filter.restrictionBasisMissing ? sql`s."restriction_basis" IS NULL` : sql`s."restriction_basis" IS NOT NULL`);
+  if (filter.mapped !== undefined) c.push(filter.mapped ? sql`s."target_series_id" IS NOT NULL` : sql`s."target_series_id" IS NULL`);
   if (filter.systems) c.push(sql`s."system" IN (${textList(filter.systems)})`);
   if (filter.targetSeriesIds) c.push(sql`s."target_series_id" IN (${intList(filter.targetSeriesIds)})`);
   if (filter.depositStatuses) c.push(sql`s."deposit_status" IN (${enumList(filter.depositStatuses, DEPOSIT)})`);
@@ -145,9 +155,14 @@ export function rowConditions(filter: SeriesFilter): Sql[] {
   return c;
 }
 
-/** The conditions the summary cannot answer: the period overlap and the search words. */
+/** The conditions the summary cannot answer: the period overlap, continuity, the successor and the search words. */
 export function liveOnlyConditions(filter: SeriesFilter): Sql[] {
   const c: Sql[] = [];
+  if (filter.continuous !== undefined) c.push(filter.continuous ? sql`s."is_continuous"` : sql`NOT s."is_continuous"`);
+  // A primary-key probe per candidate row (successor_id), never a scan of the successors.
+  if (filter.withoutSuccessorFrom) {
+    c.push(sql`NOT EXISTS (SELECT 1 FROM "archive_series" n WHERE n."id" = s."successor_id" AND n."deleted_at" IS NULL AND n."period_start" >= ${filter.withoutSuccessorFrom}::date)`);
+  }
   if (filter.periodTo) c.push(sql`s."period_start" <= ${filter.periodTo}::date`);
   if (filter.periodFrom) c.push(sql`COALESCE(s."period_end", 'infinity'::date) >= ${filter.periodFrom}::date`);
   for (const pattern of filter.searchPatterns ?? []) c.push(sql`${SEARCH_KEY} LIKE ${pattern}`);
@@ -168,6 +183,8 @@ export function summaryConditions(filter: SeriesFilter, except?: Facet): Sql[] {
   if (filter.classificationTypes && on('classificationType')) c.push(sql`f."classification_type" IN (${textList(filter.classificationTypes)})`);
   if (filter.restricted !== undefined && on('restricted')) c.push(sql`f."restricted" = ${filter.restricted}`);
   if (filter.restrictionBases && on('restrictionBasis')) c.push(sql`f."restriction_basis" IN (${textList(filter.restrictionBases)})`);
+  if (filter.restrictionBasisMissing !== undefined && on('restrictionBasis')) c.push(filter.restrictionBasisMissing ? sql`f."restriction_basis" = ''` : sql`f."restriction_basis" <> ''`);
+  if (filter.mapped !== undefined && on('targetSeries')) c.push(filter.mapped ? sql`f."target_series_id" <> 0` : sql`f."target_series_id" = 0`);
   if (filter.systems && on('system')) c.push(sql`f."system" IN (${textList(filter.systems)})`);
   if (filter.targetSeriesIds && on('targetSeries')) c.push(sql`f."target_series_id" IN (${intList(filter.targetSeriesIds)})`);
   if (filter.depositStatuses && on('depositStatus')) c.push(sql`f."deposit_status" IN (${enumList(filter.depositStatuses, DEPOSIT)})`);

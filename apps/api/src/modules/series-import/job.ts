@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ImportJob, Prisma, PrismaClient } from '@samarkiv/db';
-import type { ApiConfig } from '../../config.ts';
-import type { Context } from '../../graphql/context.ts';
+import type { ImportJob } from '@samarkiv/db';
 import { AppError } from '../../graphql/errors.ts';
 import { openUpload } from '../../http/uploads.ts';
-import type { Logger } from '../../logger.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { applyPlan, lockForImport } from './apply.ts';
+import { applyPlan } from './apply.ts';
+import { processCsv } from './csvJob.ts';
+import { blocked, finish, importInOneTransaction, progressWriter, type Actor, type JobDeps, type JobProcessor, type Progress } from './jobKit.ts';
 import { readArkivstruktur, STRUKTUR } from './arkivstruktur.ts';
 import { planImport } from './plan.ts';
 import { Problems } from './problems.ts';
@@ -21,20 +19,13 @@ import { decideVersion, validate } from './validate.ts';
 // only state: the work is claimed with a conditional update (QUEUED → RUNNING), so one process
 // runs it, and housekeeping in any process takes over a job whose heartbeat has stopped.
 
-export interface JobDeps {
-  prisma: PrismaClient;
-  config: Pick<ApiConfig, 'uploads'>;
-  logger: Logger;
-}
+export type { JobDeps } from './jobKit.ts';
 
-type Actor = Pick<Context, 'user' | 'requestId' | 'clientAddress'>;
-type Tx = Prisma.TransactionClient;
-
-const PROGRESS_EVERY_MS = 500;
 /** A RUNNING job whose heartbeat is older than this lost its process. */
 export const STALE_AFTER_MS = 2 * 60_000;
-/** The import's one transaction may run long on a big extraction with many series. */
-const TRANSACTION = { timeout: 10 * 60_000, maxWait: 60_000 };
+
+/** The work of each kind of job (import_job.kind). */
+const PROCESSORS: Record<string, JobProcessor> = { NOARK5: processNoark, CSV: processCsv };
 
 const inFlight = new Set<Promise<void>>();
 
@@ -77,7 +68,9 @@ async function runJob(deps: JobDeps, jobId: number, actor: Actor | null): Promis
   const who: Actor = actor ?? { user: { id: job.createdById } as Actor['user'], requestId: `import-job-${job.id}`, clientAddress: null };
   const progress: Progress = { report: null };
   try {
-    await processJob(deps, job, who, progress);
+    const processor = PROCESSORS[job.kind];
+    if (!processor) throw new Error(`no processor for import jobs of kind ${job.kind}`);
+    await processor(deps, job, who, progress);
   } catch (error) {
     const correlationId = randomUUID();
     logger.error({ err: error, jobId, correlationId }, 'import job failed');
@@ -89,12 +82,7 @@ async function runJob(deps: JobDeps, jobId: number, actor: Actor | null): Promis
   }
 }
 
-/** What a failing job can still report: the last report made before the failure. */
-interface Progress {
-  report: ImportReport | null;
-}
-
-async function processJob(deps: JobDeps, job: ImportJob, actor: Actor, progress: Progress): Promise<void> {
+async function processNoark(deps: JobDeps, job: ImportJob, actor: Actor, progress: Progress): Promise<void> {
   const { prisma } = deps;
   const started = Date.now();
   const problems = new Problems();
@@ -110,20 +98,16 @@ async function processJob(deps: JobDeps, job: ImportJob, actor: Actor, progress:
     }
   }
 
-  let lastWrite = Date.now();
-  const content = await readArkivstruktur(struktur.path, problems, async (bytes) => {
-    if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
-    lastWrite = Date.now();
-    await prisma.importJob.update({ where: { id: job.id }, data: { bytesRead: BigInt(offset + bytes), heartbeatAt: new Date() } });
-  });
-  await prisma.importJob.update({ where: { id: job.id }, data: { bytesRead: BigInt(offset + content.outcome.bytesRead), heartbeatAt: new Date() } });
+  const writer = progressWriter(prisma, job.id, offset);
+  const content = await readArkivstruktur(struktur.path, problems, writer.tick);
+  await writer.done(content.outcome.bytesRead);
   const parseMilliseconds = Date.now() - started;
 
   const fatal = fileProblem(content.outcome);
   if (fatal) problems.add({ severity: 'ERROR', code: fatal.code, path: '/', line: fatal.line, file: STRUKTUR, message: fatal.message });
   if (fatal || !content.rootOk) {
     const report = buildReport({ dryRun: job.dryRun, extraction: null, version: null, plan: null, problems, municipalityId: job.municipalityId, proposal: null, parseMilliseconds });
-    if (!job.dryRun) report.failure = blocked(problems);
+    if (!job.dryRun) report.failure = blocked(problems, 'uttrekket');
     await finish(prisma, job.id, job.dryRun ? 'SUCCEEDED' : 'FAILED', report);
     return;
   }
@@ -143,46 +127,22 @@ async function processJob(deps: JobDeps, job: ImportJob, actor: Actor, progress:
   }
   if (problems.hasErrors) {
     const plan = await planImport(prisma, extraction, municipalityId, problems, systemName);
-    await finish(prisma, job.id, 'FAILED', { ...report(plan, problems), failure: blocked(problems) });
+    await finish(prisma, job.id, 'FAILED', { ...report(plan, problems), failure: blocked(problems, 'uttrekket') });
     return;
   }
-  // The plan is made again inside the transaction, under the locks of the unique checks, so
-  // what is written is what the database holds at that moment.
-  await prisma.$transaction(async (tx) => {
-    await lockForImport(tx);
-    const plan = await planImport(tx, extraction, municipalityId, problems, systemName);
-    progress.report = report(plan, problems);
-    if (problems.hasErrors) throw new ImportBlocked(progress.report);
-    const applied = await applyPlan(tx, actor, plan);
-    const changed = Object.values(applied.created).some(Boolean) || Object.values(applied.updated).some(Boolean);
-    if (changed) {
-      await recordAudit(tx, actor, { action: 'import', entityType: 'NoarkImport', entityId: job.id, after: { municipalityId, file: struktur.filename, sha256: struktur.sha256, version: version.version, created: applied.created, updated: applied.updated } });
-    }
-    await finish(tx, job.id, 'SUCCEEDED', { ...report(plan, problems), created: applied.created, updated: applied.updated });
-  }, TRANSACTION).catch(async (error: unknown) => {
-    if (!(error instanceof ImportBlocked)) throw error;
-    await finish(prisma, job.id, 'FAILED', { ...error.report, failure: blocked(problems) });
+  await importInOneTransaction(deps, job, actor, problems, progress, {
+    plan: (tx) => planImport(tx, extraction, municipalityId, problems, systemName),
+    report: (plan) => report(plan, problems),
+    apply: (tx, plan) => applyPlan(tx, actor, plan),
+    summary: { entityType: 'NoarkImport', details: { file: struktur.filename, sha256: struktur.sha256, version: version.version } },
+    what: 'uttrekket',
   });
-}
-
-class ImportBlocked extends Error {
-  constructor(readonly report: ImportReport) {
-    super('import blocked');
-  }
-}
-
-function blocked(problems: Problems): { code: string; message: string } {
-  return { code: 'IMPORT_HAS_ERRORS', message: `Importen ble ikke kjørt fordi uttrekket har ${problems.counts.ERROR} feil. Ingenting er lagret. Rett feilene og last opp filen på nytt.` };
 }
 
 function fileProblem(outcome: { syntaxError: { message: string; line: number } | null; truncated: boolean }): { code: string; line: number | null; message: string } | null {
   if (outcome.syntaxError) return { code: 'NOT_WELL_FORMED_XML', line: outcome.syntaxError.line, message: `Filen er ikke velformet XML (linje ${outcome.syntaxError.line}): ${outcome.syntaxError.message}. Lesingen stoppet her; det som står etter, er ikke kontrollert.` };
   if (outcome.truncated) return { code: 'TRUNCATED', line: null, message: 'Filen slutter før alle elementer er avsluttet. Den er trolig avkortet (for eksempel en opplasting som ble avbrutt). Last opp hele filen på nytt.' };
   return null;
-}
-
-async function finish(db: PrismaClient | Tx, jobId: number, status: 'SUCCEEDED' | 'FAILED', report: ImportReport): Promise<void> {
-  await db.importJob.update({ where: { id: jobId }, data: { status, report: report as unknown as Prisma.InputJsonValue, finishedAt: new Date(), heartbeatAt: new Date() } });
 }
 
 function emptyReport(dryRun: boolean): ImportReport {

@@ -64,11 +64,12 @@ export async function getJob(ctx: Context, id: string): Promise<ImportJobView | 
   return view(job);
 }
 
-function view(job: ImportJob): ImportJobView {
+export function view(job: ImportJob): ImportJobView {
   return { ...job, report: (job.report as ImportReport | null) ?? null };
 }
 
-async function openUploadAt(dir: string, uploadId: string, userId: number, retentionMs: number, field: string) {
+/** The caller's staged upload; an error names the argument (`field`) it came in. */
+export async function openUploadAt(dir: string, uploadId: string, userId: number, retentionMs: number, field: string) {
   try {
     return await openUpload(dir, uploadId, userId, retentionMs);
   } catch (error) {

@@ -1,9 +1,19 @@
-import type { Plan } from './plan.ts';
+import type { PlanItem } from './plan.ts';
 import type { Problem, Problems, Severity } from './problems.ts';
 import type { Extraction, VersionDecision } from './validate.ts';
 
 // The report of a dry run or an import, stored as JSON on the job row and served by GraphQL
-// in the same shape (noark-import.graphql, NoarkImportReport).
+// in the same shape (noark-import.graphql, NoarkImportReport). A CSV import has the same
+// report: its items are series only, its version unknown.
+
+/** What a report lists: every kind of plan (Noark 5, CSV) has these three lists of items. */
+export interface ReportPlan {
+  archives: PlanItem<unknown, unknown>[];
+  creators: PlanItem<unknown, unknown>[];
+  series: PlanItem<unknown, unknown>[];
+}
+
+type ItemDetails = Pick<ReportItem, 'extentFiles' | 'extentRecords' | 'classes' | 'classificationType'>;
 
 export interface Counts {
   archives: number;
@@ -59,7 +69,11 @@ export function buildReport(args: {
   dryRun: boolean;
   extraction: Extraction | null;
   version: VersionDecision | null;
-  plan: Plan | null;
+  plan: ReportPlan | null;
+  /** A series item's extent and classification (by default from the extraction). */
+  details?: (item: PlanItem<unknown, unknown>) => ItemDetails | null;
+  /** Whether the file could be read at all (by default: an extraction was made of it). */
+  readable?: boolean;
   problems: Problems;
   municipalityId: number | null;
   proposal: { municipalityId: number; reason: string } | null;
@@ -71,7 +85,7 @@ export function buildReport(args: {
   const items: ReportItem[] = [];
   for (const item of [...(plan?.archives ?? []), ...(plan?.creators ?? []), ...(plan?.series ?? [])]) {
     counts[item.action][FIELD_OF_KIND[item.kind]]++;
-    const s = item.kind === 'ARCHIVE_SERIES' ? seriesByKey.get(item.key) : undefined;
+    const s = item.kind !== 'ARCHIVE_SERIES' ? undefined : args.details ? args.details(item) : seriesByKey.get(item.key);
     items.push({
       kind: item.kind, action: item.action, key: item.key, title: item.title, path: item.path, line: item.line,
       existingId: (item.existing as { id: number } | null)?.id ?? null, changedFields: item.changedFields,
@@ -99,7 +113,7 @@ export function buildReport(args: {
     warningCount: count('WARNING'),
     noticeCount: count('NOTICE'),
     omittedProblemCount: problems.omitted,
-    canImport: !problems.hasErrors && extraction !== null && args.municipalityId !== null,
+    canImport: !problems.hasErrors && (args.readable ?? extraction !== null) && args.municipalityId !== null,
     created: null,
     updated: null,
     failure: null,

@@ -1,18 +1,28 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { graphql, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { overviewAnswer } from '../../features/overview/overviewFixtures.ts';
 import { ADMIN, signInAs, VIEWER } from '../../test/auth.ts';
+import { server } from '../../test/server.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 
 function mainNav() {
   return screen.getByRole('navigation', { name: 'Hovedmeny' });
 }
 
-describe('AppLayout', () => {
+describe('AppLayout', { timeout: 20_000 }, () => {
+  // The overview and the timeline are the pages these tests move between.
+  beforeEach(() => {
+    server.use(
+      graphql.query('OverviewPage', () => HttpResponse.json({ data: overviewAnswer() })),
+      graphql.query('TimelinePage', () => HttpResponse.json({ data: { phases: [], milestones: [] } })),
+    );
+  });
+
   it('marks only the current page as current in the main navigation', async () => {
     signInAs(ADMIN);
-    // A page still to come: it needs no API answers beyond the session.
     renderApp('/tidslinje');
-    await screen.findByRole('heading', { level: 1, name: 'Tidslinje' });
+    await screen.findByRole('heading', { level: 1, name: 'Tidslinje' }, { timeout: 10_000 });
 
     const links = within(mainNav()).getAllByRole('link');
     expect(links.map((link) => link.textContent)).toEqual([
@@ -21,6 +31,8 @@ describe('AppLayout', () => {
       'Arkivserier',
       'Tidslinje',
       'Funn',
+      'Tjenester',
+      'Gevinster',
       'Kommuner',
       'Brukere',
       'Revisjonslogg',
@@ -33,7 +45,7 @@ describe('AppLayout', () => {
   it('shows a viewer no administration in the menu', async () => {
     signInAs(VIEWER);
     renderApp('/');
-    await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
+    await screen.findByRole('heading', { level: 1, name: 'Oversikt' }, { timeout: 10_000 });
 
     expect(within(mainNav()).queryByRole('link', { name: 'Brukere' })).not.toBeInTheDocument();
     expect(within(mainNav()).queryByRole('link', { name: 'Revisjonslogg' })).not.toBeInTheDocument();
@@ -51,7 +63,7 @@ describe('AppLayout', () => {
   it('offers a skip link first that targets the main landmark', async () => {
     signInAs();
     const { user } = renderApp('/');
-    await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
+    await screen.findByRole('heading', { level: 1, name: 'Oversikt' }, { timeout: 10_000 });
 
     await user.tab();
     const skipLink = screen.getByRole('link', { name: 'Hopp til hovedinnhold' });
@@ -65,7 +77,7 @@ describe('AppLayout', () => {
   it('switches the menu, the page and <html lang> to English and remembers the choice', async () => {
     signInAs();
     const { user } = renderApp('/tidslinje');
-    await screen.findByRole('heading', { level: 1, name: 'Tidslinje' });
+    await screen.findByRole('heading', { level: 1, name: 'Tidslinje' }, { timeout: 10_000 });
 
     await user.click(screen.getByRole('button', { name: 'English' }));
 
@@ -82,20 +94,12 @@ describe('AppLayout', () => {
   it('moves focus to the new page heading after following a menu link', async () => {
     signInAs();
     const { user } = renderApp('/');
-    await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
+    await screen.findByRole('heading', { level: 1, name: 'Oversikt' }, { timeout: 10_000 });
 
     await user.click(within(mainNav()).getByRole('link', { name: 'Tidslinje' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tidslinje' })).toHaveFocus();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tidslinje' }, { timeout: 10_000 })).toHaveFocus();
     expect(document.title).toBe('Tidslinje – Samarkiv');
-  });
-
-  it('says honestly that an area not built yet comes in a later version', async () => {
-    signInAs();
-    renderApp('/tidslinje');
-
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tidslinje' })).toBeInTheDocument();
-    expect(screen.getByRole('main')).toHaveTextContent('Denne delen av Samarkiv kommer i en senere versjon.');
   });
 
   it('shows a not-found page for an unknown address', async () => {

@@ -26,6 +26,16 @@ export const AUDIT_CHANGES_FRAGMENT: TypedDocumentNode<AuditChanges_event> = gql
   }
 `;
 
+/**
+ * Words an embedding page knows for its own entity: field names and code values in the user's
+ * language (e.g. a series' "Kassasjonsvedtak" and "Kasseres" for retentionDecision KASSERES).
+ * Anything they leave undefined is shown by the audit log's own words.
+ */
+export type AuditWords = {
+  field?(field: string): string | undefined;
+  value?(field: string, value: unknown): string | undefined;
+};
+
 type FieldChange = { field: string; before: unknown; after: unknown; changed: boolean };
 
 function asObject(value: unknown): JsonObject {
@@ -51,7 +61,9 @@ export function hasChanges(event: Pick<AuditChanges_event, 'before' | 'after'>):
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-function Value({ value, t }: { value: unknown; t: TFunction }) {
+function Value({ field, value, t, words }: { field: string; value: unknown; t: TFunction; words?: AuditWords }) {
+  const word = value === null || value === undefined ? undefined : words?.value?.(field, value);
+  if (word !== undefined) return <>{word}</>;
   if (value === null || value === undefined || value === '') return <NoValue />;
   if (typeof value === 'boolean') return <>{value ? t('common.yes') : t('common.no')}</>;
   if (typeof value === 'string') return <>{ISO_INSTANT.test(value) ? formatDateTime(value) : value}</>;
@@ -65,10 +77,11 @@ type AuditChangesProps = {
   caption: string;
   /** Only the fields that changed (history); otherwise all, changed ones marked (audit log). */
   onlyChanged?: boolean;
+  words?: AuditWords;
 };
 
 /** The fields of one change, before and after side by side. */
-export function AuditChanges({ event, caption, onlyChanged = false }: AuditChangesProps) {
+export function AuditChanges({ event, caption, onlyChanged = false, words }: AuditChangesProps) {
   const { t } = useTranslation();
   const { data, complete } = useFragment({ fragment: AUDIT_CHANGES_FRAGMENT, from: event });
   if (!complete) return null;
@@ -88,15 +101,15 @@ export function AuditChanges({ event, caption, onlyChanged = false }: AuditChang
         {changes.map((change) => (
           <Table.Row key={change.field} className={change.changed && !onlyChanged ? 'audit-changes__changed' : undefined}>
             <Table.HeaderCell scope="row">
-              {fieldLabel(t, change.field)}
+              {words?.field?.(change.field) ?? fieldLabel(t, change.field)}
               {/* The highlight is colour; the word says it too (WCAG 1.4.1). */}
               {change.changed && !onlyChanged && <span className="audit-changes__mark">{t('audit.changes.changed')}</span>}
             </Table.HeaderCell>
             <Table.Cell>
-              <Value value={change.before} t={t} />
+              <Value field={change.field} value={change.before} t={t} words={words} />
             </Table.Cell>
             <Table.Cell>
-              <Value value={change.after} t={t} />
+              <Value field={change.field} value={change.after} t={t} words={words} />
             </Table.Cell>
           </Table.Row>
         ))}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PageLoading } from '../../components/layout/PageLoading.tsx';
 import { apiError, describeApiError } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { AUDIT_CHANGES_FRAGMENT, AuditChanges, type AuditEventRef } from './AuditChanges.tsx';
+import { AUDIT_CHANGES_FRAGMENT, AuditChanges, type AuditEventRef, type AuditWords } from './AuditChanges.tsx';
 import { actionLabel } from './auditWords.ts';
 import './audit.css';
 
@@ -69,13 +69,15 @@ type HistoryPanelProps = {
   entityId: string;
   /** The panel's heading level where it is embedded (the page's h1 is above it). */
   headingLevel?: 2 | 3 | 4;
+  /** The entity's own field names and code values in words. */
+  words?: AuditWords;
 };
 
 /**
  * Who changed an entity, when, and what changed field by field (sporbarhet), newest first.
  * Any entity page can embed it; the API shows the history to whoever may read the entity.
  */
-export function HistoryPanel({ entityType, entityId, headingLevel = 2 }: HistoryPanelProps) {
+export function HistoryPanel({ entityType, entityId, headingLevel = 2, words }: HistoryPanelProps) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
@@ -83,12 +85,12 @@ export function HistoryPanel({ entityType, entityId, headingLevel = 2 }: History
       <Heading level={headingLevel} data-size="sm" id={headingId}>
         {t('history.title')}
       </Heading>
-      <HistoryList entityType={entityType} entityId={entityId} />
+      <HistoryList entityType={entityType} entityId={entityId} words={words} />
     </section>
   );
 }
 
-function HistoryList({ entityType, entityId }: Omit<HistoryPanelProps, 'headingLevel'>) {
+function HistoryList({ entityType, entityId, words }: Omit<HistoryPanelProps, 'headingLevel'>) {
   const { t } = useTranslation();
   const { data, loading, error, refetch, fetchMore } = useQuery(HISTORY_PANEL_QUERY, {
     variables: { entityType, entityId, first: HISTORY_PAGE_SIZE },
@@ -143,7 +145,7 @@ function HistoryList({ entityType, entityId }: Omit<HistoryPanelProps, 'headingL
     <>
       <ol className="history-panel__list" ref={listRef}>
         {edges.map((edge) => (
-          <HistoryEntry key={edge.node.id} event={edge.node} />
+          <HistoryEntry key={edge.node.id} event={edge.node} words={words} />
         ))}
       </ol>
       {moreFailed && <Paragraph role="alert">{t('history.moreFailed')}</Paragraph>}
@@ -156,7 +158,7 @@ function HistoryList({ entityType, entityId }: Omit<HistoryPanelProps, 'headingL
   );
 }
 
-function HistoryEntry({ event }: { event: AuditEventRef }) {
+function HistoryEntry({ event, words }: { event: AuditEventRef; words?: AuditWords }) {
   const { t } = useTranslation();
   const { data, complete } = useFragment({ fragment: HISTORY_ENTRY_FRAGMENT, fragmentName: 'HistoryEntry_event', from: event });
   if (!complete) return null;
@@ -170,7 +172,7 @@ function HistoryEntry({ event }: { event: AuditEventRef }) {
         {' · '}
         {t('history.entry', { who, action: actionLabel(t, data.action) })}
       </Paragraph>
-      <AuditChanges event={event} onlyChanged caption={t('history.changesCaption', { time })} />
+      <AuditChanges event={event} onlyChanged caption={t('history.changesCaption', { time })} words={words} />
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { graphql, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { overviewAnswer } from '../overview/overviewFixtures.ts';
 import { ADMIN, answerSignedOut, apiErrorResponse, me } from '../../test/auth.ts';
 import { currentPath, renderApp } from '../../test/renderApp.tsx';
 import { server } from '../../test/server.ts';
@@ -15,7 +16,15 @@ async function signInWith(user: ReturnType<typeof renderApp>['user'], username: 
   await user.click(screen.getByRole('button', { name: 'Logg inn' }));
 }
 
-describe('SignInPage', () => {
+describe('SignInPage', { timeout: 20_000 }, () => {
+  // The pages a sign-in lands on.
+  beforeEach(() => {
+    server.use(
+      graphql.query('OverviewPage', () => HttpResponse.json({ data: overviewAnswer() })),
+      graphql.query('TimelinePage', () => HttpResponse.json({ data: { phases: [], milestones: [] } })),
+    );
+  });
+
   it('sends a visitor without a session to sign in, remembering where they were going', async () => {
     answerSignedOut();
     const { router } = renderApp('/kommuner?side=2');
@@ -45,7 +54,7 @@ describe('SignInPage', () => {
 
     await signInWith(user, ' admin ', 'riktig hest batteri');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tidslinje' })).toHaveFocus();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tidslinje' }, { timeout: 10_000 })).toHaveFocus();
     expect(currentPath(router)).toBe('/tidslinje?vis=alt');
     expect(input).toEqual({ username: 'admin', password: 'riktig hest batteri', code: null });
     expect(screen.getByRole('button', { name: /Ada Admin/ })).toBeInTheDocument();
@@ -58,7 +67,7 @@ describe('SignInPage', () => {
 
     await signInWith(user, 'admin', 'riktig hest batteri');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Oversikt' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Oversikt' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(currentPath(router)).toBe('/');
   });
 

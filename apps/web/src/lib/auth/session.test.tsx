@@ -1,11 +1,20 @@
 import { screen, within } from '@testing-library/react';
 import { graphql, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { overviewAnswer } from '../../features/overview/overviewFixtures.ts';
 import { FLESBERG, KONGSBERG, me, signInAs, unauthenticated } from '../../test/auth.ts';
 import { currentPath, renderApp } from '../../test/renderApp.tsx';
 import { server } from '../../test/server.ts';
 
-describe('the session', () => {
+describe('the session', { timeout: 20_000 }, () => {
+  // The pages a sign-in lands on.
+  beforeEach(() => {
+    server.use(
+      graphql.query('OverviewPage', () => HttpResponse.json({ data: overviewAnswer() })),
+      graphql.query('TimelinePage', () => HttpResponse.json({ data: { phases: [], milestones: [] } })),
+    );
+  });
+
   it('sends the user to sign in, returning here, when a later operation finds the session expired', async () => {
     signInAs();
     server.use(graphql.query('MunicipalitiesPage', () => unauthenticated()));
@@ -26,7 +35,7 @@ describe('the session', () => {
     );
     renderApp('/');
 
-    await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
+    await screen.findByRole('heading', { level: 1, name: 'Oversikt' }, { timeout: 10_000 });
     expect(headers).toEqual(['1']);
   });
 
@@ -87,6 +96,6 @@ describe('the session', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Prøv igjen' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Oversikt' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Oversikt' }, { timeout: 10_000 })).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { graphql, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiErrorResponse, signInAs, VIEWER } from '../../../test/auth.ts';
+import { apiErrorResponse, me, signInAs, VIEWER } from '../../../test/auth.ts';
 import { currentPath, renderApp } from '../../../test/renderApp.tsx';
 import { server } from '../../../test/server.ts';
 import type { FacetName, FacetValue } from './FacetPanel.tsx';
@@ -290,6 +290,25 @@ describe('SeriesBrowserPage', { timeout: 60_000 }, () => {
     await waitFor(() => expect(currentPath(router)).toBe('/arkivserier'));
     await waitFor(() => expect(calls.at(-1)!.filter).toEqual({}));
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
+  });
+
+  it('sends an archivist with no series yet to the import', async () => {
+    signInAs(me({ memberships: [{ role: 'ARCHIVIST', municipality: FLESBERG }] }));
+    answerCounts({ total: 0 });
+    answerRows(() => connection([]));
+    await openBrowser('/arkivserier');
+    expect(await screen.findByText(/Det er ingen arkivserier ennå/)).toBeInTheDocument();
+    const alert = screen.getByText(/Det er ingen arkivserier ennå/).closest('.ds-alert') as HTMLElement;
+    expect(within(alert).getByRole('link', { name: 'Importer arkivdeler fra et Noark 5-uttrekk eller en CSV-fil' })).toHaveAttribute('href', '/arkivserier/import');
+    expect(screen.getByRole('link', { name: 'Importer arkivserier fra Noark 5 eller CSV' })).toHaveAttribute('href', '/arkivserier/import');
+  });
+
+  it('offers a reader no import', async () => {
+    answerCounts({ total: 0 });
+    answerRows(() => connection([]));
+    await openBrowser('/arkivserier');
+    await screen.findByText(/Det er ingen arkivserier ennå/);
+    expect(screen.queryByRole('link', { name: /Importer/ })).not.toBeInTheDocument();
   });
 
   it('explains a failed load in words and offers to try again', async () => {

@@ -4,11 +4,13 @@ import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-
 import type { SeriesFilterInput, SeriesSort } from '@samarkiv/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 import { Page } from '../../../components/layout/Page.tsx';
 import { PageLoading } from '../../../components/layout/PageLoading.tsx';
 import { CursorPager } from '../../../components/table/CursorPager.tsx';
 import { TableLoadError } from '../../../components/table/TableLoadError.tsx';
 import { apiError, describeApiError } from '../../../lib/errors.ts';
+import { useCan } from '../../../lib/auth/useCan.ts';
 import { formatCount } from '../../../lib/format.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { FacetPanel } from './FacetPanel.tsx';
@@ -72,6 +74,7 @@ export const SERIES_BROWSER_COUNT_QUERY: TypedDocumentNode<SeriesBrowserCountQue
 /** /arkivserier: every municipality's archive series, searched, filtered, sorted and paged on the server. */
 export function SeriesBrowserPage() {
   const { t } = useTranslation();
+  const { can } = useCan();
   const { state, setFilter, clearFilters, setSort, setColumns, goToPage } = useSeriesBrowserState();
   const { view, page, columns } = state;
   const filterKey = JSON.stringify(view.filter);
@@ -147,6 +150,13 @@ export function SeriesBrowserPage() {
   return (
     <Page title={t('seriesBrowser.title')}>
       <Paragraph className="page-lead">{t('seriesBrowser.lead')}</Paragraph>
+      {can('editSeries') && (
+        <Paragraph>
+          <Link asChild>
+            <RouterLink to="/arkivserier/import">{t('seriesImport.browserLink')}</RouterLink>
+          </Link>
+        </Paragraph>
+      )}
       <SeriesSearch value={filter.search ?? ''} onSearch={(search) => setFilter({ search: search || undefined }, { replace: true })} />
       <div className="series-browser">
         <FacetPanel filter={filter} countFor={countFor} onFilter={(change) => setFilter(change)} />
@@ -179,6 +189,7 @@ type EmptyResultProps = { filtered: boolean; paged: boolean; onClear(): void; on
 
 function EmptyResult({ filtered, paged, onClear, onFirstPage }: EmptyResultProps) {
   const { t } = useTranslation();
+  const { can } = useCan();
   if (paged) {
     return (
       <Alert data-color="info">
@@ -196,6 +207,13 @@ function EmptyResult({ filtered, paged, onClear, onFirstPage }: EmptyResultProps
         <Button type="button" variant="secondary" data-size="sm" onClick={onClear}>
           {t('seriesBrowser.clearFilters')}
         </Button>
+      )}
+      {!filtered && can('editSeries') && (
+        <Paragraph>
+          <Link asChild>
+            <RouterLink to="/arkivserier/import">{t('seriesImport.states.browserEmptyNext')}</RouterLink>
+          </Link>
+        </Paragraph>
       )}
     </Alert>
   );

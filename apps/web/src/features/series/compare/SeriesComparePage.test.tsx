@@ -161,6 +161,15 @@ describe('SeriesComparePage', { timeout: 20_000 }, () => {
     expect(await within(cellAt('Flesberg')).findByRole('link', { name: 'PERS-FL Personalmapper Flesberg' })).toBeInTheDocument();
   });
 
+  it('says what must happen before there is anything to compare', async () => {
+    signInAs(VIEWER);
+    answerComparison({ ...COMPARISON, rows: [] });
+    renderApp('/arkivserier/sammenligning');
+    expect(await screen.findByText(/Det finnes ingen målarkivdeler eller deltakende kommuner/, {}, { timeout: 12_000 })).toBeInTheDocument();
+    expect(screen.getByText(/Målarkivdelene legges inn av en administrator/)).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
   it('says what went wrong when the grid cannot be fetched', async () => {
     signInAs(VIEWER);
     server.use(graphql.query('SeriesComparison', () => HttpResponse.json({ errors: [{ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: 'abc' } }] })));

@@ -41,7 +41,12 @@ export function SeriesComparePage() {
       </Alert>
     );
   } else if (data.archiveSeriesComparison.rows.length === 0 || data.archiveSeriesComparison.columns.length === 0) {
-    body = <Paragraph>{t('seriesCompare.empty')}</Paragraph>;
+    body = (
+      <>
+        <Paragraph>{t('seriesCompare.empty')}</Paragraph>
+        <Paragraph>{t('seriesImport.states.compareEmptyNext')}</Paragraph>
+      </>
+    );
   } else {
     body = (
       <>

@@ -3,6 +3,7 @@ import { Alert, Button, Heading, Input, Label, Paragraph, ValidationMessage } fr
 import { CLASSIFICATION_TYPES, ACCESS_RESTRICTIONS } from '@samarkiv/shared';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConflictDialog, type ConflictChoice, type ConflictField } from '../../../components/dialog/ConflictDialog.tsx';
 import { FormAlert } from '../../../components/form/FormAlert.tsx';
 import { SelectField, TextField } from '../../../components/form/fields.tsx';
 import { useFocusFirstInvalid } from '../../../components/form/useFocusFirstInvalid.ts';
@@ -10,7 +11,8 @@ import { describeApiError } from '../../../lib/errors.ts';
 import { outcomeOf } from '../../../lib/mutationOutcome.ts';
 import { DEPOSIT_WORDS, MEDIUM_WORDS, RETENTION_WORDS, STATUS_WORDS } from './codes.ts';
 import { FieldName } from './FactList.tsx';
-import { EDIT_FIELDS, M_NUMBERS, formValuesOf, inputOf, serverFieldErrors, validateSeries, type EditField, type FieldErrors, type SeriesFormValues } from './seriesFields.ts';
+import { conflictFields, formValuesFromCurrent } from './seriesConflict.ts';
+import { EDIT_FIELDS, M_NUMBERS, formValuesOf, inputOf, serverFieldErrors, validateSeries, type EditField, type FieldErrors, type FormField, type SeriesFormValues } from './seriesFields.ts';
 import { SERIES_EDIT_OPTIONS_QUERY, UPDATE_SERIES_MUTATION, type SeriesEditOptions, type SeriesPage_series } from './seriesPageQuery.ts';
 import { FormActions } from '../../../components/form/FormActions.tsx';
 
@@ -18,23 +20,28 @@ type SeriesEditFormProps = {
   series: SeriesPage_series;
   onCancel(): void;
   onSaved(): void;
-  /** After a version conflict: fetch the series as stored now (the form closes). */
+  /** After a version conflict the API gave no stored values for: fetch the series as stored now (the form closes). */
   onReload(): void;
 };
 
+/** A version conflict with the stored series: its values, its version, the fields that differ. */
+type Conflict = { theirs: SeriesFormValues; version: number; fields: ConflictField<FormField, SeriesFormValues[FormField]>[] };
+
 /**
  * Edits the series in place, validated with the shared rules before anything is sent; the
- * server's field errors land at their fields. A version conflict is told in words with a way
+ * server's field errors land at their fields. On a version conflict the other person's stored
+ * values are shown beside the user's own, chosen field by field, and saved against the stored
+ * version (ConflictDialog); without stored values in the error it is told in words with a way
  * to reload.
  */
-// Merge note: where `conflict` is set below, the generic ConflictDialog (components/dialog) can
-// take over, given the ApiError's `current` (the stored series) and the values typed here.
 export function SeriesEditForm({ series, onCancel, onSaved, onReload }: SeriesEditFormProps) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<SeriesFormValues>(() => formValuesOf(series));
+  const [original] = useState<SeriesFormValues>(() => formValuesOf(series));
+  const [values, setValues] = useState<SeriesFormValues>(original);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
+  const [merge, setMerge] = useState<Conflict | null>(null);
   const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formRef);
@@ -42,18 +49,25 @@ export function SeriesEditForm({ series, onCancel, onSaved, onReload }: SeriesEd
   const options = useQuery(SERIES_EDIT_OPTIONS_QUERY, { variables: { municipalityId: series.municipality.id } });
   const [mutate, { loading }] = useMutation(UPDATE_SERIES_MUTATION, { refetchQueries: ['HistoryPanel'] });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (loading) return;
+  async function save(next: SeriesFormValues, version: number) {
     setFormError(null);
     setConflict(false);
-    const input = inputOf(values, series.version);
+    const input = inputOf(next, version);
     const found = validateSeries(input, series);
     setErrors(found);
     if (Object.keys(found).length > 0) return focusFirstInvalid();
 
     const result = await outcomeOf(() => mutate({ variables: { id: series.id, input } }));
-    if (result.ok) return onSaved();
+    if (result.ok) {
+      setMerge(null);
+      return onSaved();
+    }
+    if (result.error.code === 'VERSION_CONFLICT' && result.error.current) {
+      const theirs = formValuesFromCurrent(result.error.current, original);
+      const theirVersion = typeof result.error.current.version === 'number' ? result.error.current.version : version;
+      return setMerge({ theirs, version: theirVersion, fields: conflictFields(t, next, theirs, original, options.data) });
+    }
+    setMerge(null);
     if (result.error.code === 'VERSION_CONFLICT') return setConflict(true);
     const atFields = serverFieldErrors(t, result.error);
     if (Object.keys(atFields).length > 0) {
@@ -62,6 +76,22 @@ export function SeriesEditForm({ series, onCancel, onSaved, onReload }: SeriesEd
     }
     setFormError(describeApiError(t, result.error));
     setAttempt((n) => n + 1);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (loading) return;
+    void save(values, merge?.version ?? series.version);
+  }
+
+  /** The stored series with the user's own value wherever they chose it, saved against the stored version. */
+  function resolve(picked: Record<FormField, ConflictChoice>) {
+    if (!merge) return;
+    const next = { ...merge.theirs } as Record<FormField, unknown>;
+    for (const { key } of merge.fields) next[key] = picked[key] === 'mine' ? values[key] : merge.theirs[key];
+    const merged = next as SeriesFormValues;
+    setValues(merged);
+    void save(merged, merge.version);
   }
 
   const set = (name: EditField) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [name]: event.target.value }));
@@ -122,6 +152,7 @@ export function SeriesEditForm({ series, onCancel, onSaved, onReload }: SeriesEd
         {options.error && <Paragraph data-size="sm">{t('seriesPage.edit.optionsFailed')}</Paragraph>}
         <FormActions submitLabel={t('seriesPage.edit.save')} loading={loading} onCancel={onCancel} />
       </form>
+      <ConflictDialog open={merge !== null} fields={merge?.fields ?? []} onResolve={resolve} onCancel={() => setMerge(null)} busy={loading} />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorResponse, FLESBERG, me, signInAs, VIEWER } from '../../../test/auth.ts';
 import { renderApp } from '../../../test/renderApp.tsx';
 import { server } from '../../../test/server.ts';
-import { eventConnection } from '../../audit/auditFixtures.ts';
+import { auditEvent, eventConnection } from '../../audit/auditFixtures.ts';
 import type { SeriesChainLink, SeriesPage_series } from './seriesPageQuery.ts';
 
 const ARCHIVIST = me({ id: 'u-arkivar', memberships: [{ role: 'ARCHIVIST', municipality: FLESBERG }] });
@@ -179,7 +179,7 @@ describe('SeriesPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Endre' })).toHaveFocus());
   });
 
-  it('tells a version conflict in words and reloads the stored series', async () => {
+  it('tells a version conflict without the stored values in words and reloads the stored series', async () => {
     answerSeries(seriesFixture());
     server.use(graphql.mutation('UpdateArchiveSeries', () => apiErrorResponse('VERSION_CONFLICT', { path: ['input', 'version'] })));
     const { user } = renderApp('/arkivserier/42');
@@ -191,6 +191,47 @@ describe('SeriesPage', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Last inn på nytt' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Sakarkiv 2020–2025 (endret)' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Lagre' })).not.toBeInTheDocument();
+  });
+
+  it('shows the stored values of a version conflict beside the user\'s own, field by field, and saves the choices against the stored version', async () => {
+    answerSeries(seriesFixture());
+    const inputs: Record<string, unknown>[] = [];
+    // The other person changed the title, the retention decision and the archive (the API's seriesView: ids as numbers).
+    const stored = { ...seriesFixture(), archiveId: null, archiveCreatorId: 6, targetSeriesId: 1, title: 'Sakarkiv 2020–2025 (rettet)', retentionDecision: 'VURDERES_SENERE', version: 5 };
+    server.use(
+      graphql.mutation('UpdateArchiveSeries', ({ variables }) => {
+        inputs.push(variables.input as Record<string, unknown>);
+        if (inputs.length === 1) return apiErrorResponse('VERSION_CONFLICT', { path: ['input', 'version'], current: stored });
+        return HttpResponse.json({ data: { updateArchiveSeries: seriesFixture({ title: 'Sakarkiv 2020–2025 (rettet)', retentionDecision: 'KASSERES', version: 6 }) } });
+      }),
+    );
+    const { user } = renderApp('/arkivserier/42');
+    await user.click(await screen.findByRole('button', { name: 'Endre' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: /Kassasjonsvedtak/ }), 'Kasseres');
+    await user.clear(screen.getByRole('textbox', { name: 'System' }));
+    await user.type(screen.getByRole('textbox', { name: 'System' }), 'Elements Cloud');
+    await user.click(screen.getByRole('button', { name: 'Lagre' }));
+
+    const dialog = within(await screen.findByRole('dialog', { name: 'Noen andre har endret dette' }));
+    const group = (name: string | RegExp) => within(dialog.getByRole('group', { name }));
+    // Fields the user left alone start on the stored value, the fields they changed on their own.
+    expect(group('Tittel').getByRole('radio', { name: 'Lagret av andre: Sakarkiv 2020–2025 (rettet)' })).toBeChecked();
+    expect(group('Tittel').getByRole('radio', { name: 'Din verdi: Sakarkiv 2020–2025' })).not.toBeChecked();
+    expect(group('Kassasjonsvedtak').getByRole('radio', { name: 'Din verdi: Kasseres' })).toBeChecked();
+    expect(group('Kassasjonsvedtak').getByRole('radio', { name: 'Lagret av andre: Vurderes senere' })).not.toBeChecked();
+    expect(group('Arkiv').getByRole('radio', { name: 'Lagret av andre: (tomt)' })).toBeChecked();
+    expect(group('Arkiv').getByRole('radio', { name: 'Din verdi: Flesberg kommunes arkiv' })).toBeInTheDocument();
+    expect(group('Målarkivdel').getByRole('radio', { name: 'Lagret av andre: SAK-2026 Sakarkiv 2026–' })).toBeChecked();
+    expect(group('System').getByRole('radio', { name: 'Din verdi: Elements Cloud' })).toBeChecked();
+    expect(dialog.queryByRole('group', { name: 'Beskrivelse' })).not.toBeInTheDocument();
+
+    await user.click(group('Arkiv').getByRole('radio', { name: 'Din verdi: Flesberg kommunes arkiv' }));
+    await user.click(dialog.getByRole('button', { name: 'Lagre valgene' }));
+
+    expect(await screen.findByText('Endringene er lagret.')).toBeInTheDocument();
+    expect(inputs).toHaveLength(2);
+    expect(inputs[1]).toMatchObject({ version: 5, title: 'Sakarkiv 2020–2025 (rettet)', retentionDecision: 'KASSERES', archiveId: '5', targetSeriesId: '1', system: 'Elements Cloud', archiveCreatorId: '6' });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('offers a viewer no editing control', async () => {
@@ -206,6 +247,17 @@ describe('SeriesPage', { timeout: 20_000 }, () => {
     renderApp('/arkivserier/42');
     await screen.findByRole('heading', { level: 1, name: 'Sakarkiv 2020–2025' });
     expect(screen.queryByRole('button', { name: 'Endre' })).not.toBeInTheDocument();
+  });
+
+  it('names the fields and code values of its history in the words of the page', async () => {
+    answerSeries(seriesFixture());
+    const change = auditEvent({ id: 'e-1', entityType: 'ArchiveSeries', entityId: '42', before: { retentionDecision: 'BEVARES', version: 3 }, after: { retentionDecision: 'KASSERES', version: 4 } });
+    server.use(graphql.query('HistoryPanel', () => HttpResponse.json({ data: { entityHistory: eventConnection([change]) } })));
+    renderApp('/arkivserier/42');
+
+    const history = await screen.findByRole('region', { name: 'Endringshistorikk' });
+    const row = (await within(history).findByRole('rowheader', { name: 'Kassasjonsvedtak' })).closest('tr')!;
+    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Bevares', 'Kasseres']);
   });
 
   it('says clearly when the series does not exist', async () => {

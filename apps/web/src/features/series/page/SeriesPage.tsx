@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Link, Paragraph } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Page } from '../../../components/layout/Page.tsx';
@@ -10,6 +10,7 @@ import { apiError, describeApiError } from '../../../lib/errors.ts';
 import { HistoryPanel } from '../../audit/HistoryPanel.tsx';
 import { SeriesEditForm } from './SeriesEditForm.tsx';
 import { SeriesFacts } from './SeriesFacts.tsx';
+import { seriesAuditWords } from './seriesAuditWords.ts';
 import { SERIES_PAGE_QUERY, type SeriesPage_series } from './seriesPageQuery.ts';
 import '../../../components/form/form.css';
 import './series-page.css';
@@ -66,6 +67,7 @@ function SeriesView({ series, onReload }: { series: SeriesPage_series; onReload(
   const [saved, setSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const [returnFocus, setReturnFocus] = useState(false);
+  const historyWords = useMemo(() => seriesAuditWords(t), [t]);
 
   // Back from the form, focus returns to "Endre" so keyboard users keep their place.
   useEffect(() => {
@@ -110,7 +112,7 @@ function SeriesView({ series, onReload }: { series: SeriesPage_series; onReload(
           <SeriesFacts series={series} />
         </>
       )}
-      <HistoryPanel entityType="ArchiveSeries" entityId={series.id} />
+      <HistoryPanel entityType="ArchiveSeries" entityId={series.id} words={historyWords} />
     </Page>
   );
 }
