@@ -178,6 +178,22 @@ describe('TOTP for other roles and resets', () => {
     expect(signedIn.errors).toBeUndefined();
   });
 
+  it('shows in the user list who has a confirmed factor, and a reset clears it there', async () => {
+    const admin = await api.signIn('admin');
+    await enrolThroughApi(await passwordOnly('koordinator', 'Samarkiv-koordinator-2026'));
+    // A setup begun but never confirmed is not a factor.
+    await (await passwordOnly('arkivar', 'Samarkiv-arkivar-2026')).gql(BEGIN);
+    const LIST = `{ users(first: 50) { edges { node { id username mfaEnabled } } } }`;
+    type List = { users: { edges: { node: { id: string; username: string; mfaEnabled: boolean } }[] } };
+    const enabledOf = async () => Object.fromEntries((await admin.gql<List>(LIST)).data!.users.edges.map(({ node }) => [node.username, node.mfaEnabled]));
+    const before = await enabledOf();
+    expect(before).toMatchObject({ admin: true, koordinator: true, arkivar: false });
+    expect(Object.entries(before).filter(([, enabled]) => enabled).map(([username]) => username).sort()).toEqual(['admin', 'koordinator']);
+    const coordinatorId = (await db.prisma.user.findUniqueOrThrow({ where: { username: 'koordinator' } })).id;
+    expect((await admin.gql(RESET, { id: String(coordinatorId) })).errors).toBeUndefined();
+    expect(await enabledOf()).toMatchObject({ admin: true, koordinator: false, arkivar: false });
+  });
+
   it('refuses an ADMIN resetting their own factor', async () => {
     const admin = await api.signIn('admin');
     const adminId = (await db.prisma.user.findUniqueOrThrow({ where: { username: 'admin' } })).id;
