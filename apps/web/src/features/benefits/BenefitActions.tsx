@@ -11,7 +11,7 @@ import { formatNumber } from './benefitView.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { EditBenefitDialog } from './EditBenefitDialog.tsx';
 
-/** What /gevinster says after a benefit was deleted (router state, so a reload does not repeat it). */
+/** What /gevinster says after a benefit was deleted (router state: only that navigation carries it). */
 export type BenefitsPageState = { deleted?: string };
 
 /** "Endre" and "Slett gevinst" on a benefit's page, for those who may change it. */

@@ -28,7 +28,7 @@ export function BenefitsPage() {
   const { data, loading, error } = useQuery(BENEFITS_PAGE_QUERY);
   const { can } = useCan();
   const [creating, setCreating] = useState(false);
-  // Told once after a benefit's page deleted it (router state: not on a reload).
+  // Told after a benefit's page deleted it (that navigation's router state; a fresh visit has none).
   const deleted = (useLocation().state as BenefitsPageState | null)?.deleted;
   return (
     <Page title={t('benefits.title')}>
