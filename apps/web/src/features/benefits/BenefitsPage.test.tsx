@@ -29,7 +29,8 @@ describe('BenefitsPage: the two overview panels in one query', () => {
       }),
     );
     renderApp('/gevinster');
-    const benefits = await screen.findByRole('table', { name: 'Gevinster: realisert mot planlagt' });
+    // The first test waits for the lazy page chunk too.
+    const benefits = await screen.findByRole('table', { name: 'Gevinster: realisert mot planlagt' }, { timeout: 5000 });
     expect(cells(benefits).map((row) => [row[0], row[1], row[2]])).toEqual([
       ['Kortere tid fra mottak til registrering', 'Hele dokumentsenteret', 'I rute'],
       ['Færre restanser', 'Sigdal', 'Bak plan'],

@@ -3,7 +3,8 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useLocation } from 'react-router';
+import type { BenefitsPageState } from './BenefitActions.tsx';
 import { Page } from '../../components/layout/Page.tsx';
 import { useCan } from '../../lib/auth/useCan.ts';
 import { CreateBenefitDialog } from './CreateBenefitDialog.tsx';
@@ -27,8 +28,11 @@ export function BenefitsPage() {
   const { data, loading, error } = useQuery(BENEFITS_PAGE_QUERY);
   const { can } = useCan();
   const [creating, setCreating] = useState(false);
+  // Told after a benefit's page deleted it (that navigation's router state; a fresh visit has none).
+  const deleted = (useLocation().state as BenefitsPageState | null)?.deleted;
   return (
     <Page title={t('benefits.title')}>
+      <div role="status">{deleted && <Alert data-color="success">{deleted}</Alert>}</div>
       <Paragraph className="page-lead">{t('benefits.lead')}</Paragraph>
       <Paragraph>
         <Link asChild>

@@ -24,6 +24,7 @@ export function exampleBenefit(measurements: BenefitMeasurement[], fields: Parti
     municipality: null,
     purpose: { __typename: 'Purpose', id: 'p1', ordinal: 1, title: 'Gevinster av digitale verktøy og mer automatisering' },
     measurements,
+    version: 3,
     ...fields,
   };
 }

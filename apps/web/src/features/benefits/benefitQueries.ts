@@ -51,21 +51,63 @@ export type BenefitPageData = BenefitPlan_benefit & {
   ownerName: string;
   indicator: string;
   purpose: { __typename: 'Purpose'; id: string; ordinal: number; title: string };
+  version: number;
 };
+
+/** What a benefit's page shows and its edit form starts from. */
+const BENEFIT_PAGE_FRAGMENT = gql`
+  fragment BenefitPage_benefit on Benefit {
+    id
+    description
+    type
+    ownerName
+    indicator
+    version
+    purpose {
+      id
+      ordinal
+      title
+    }
+    ...BenefitPlan_benefit @unmask
+  }
+  ${BENEFIT_PLAN_FRAGMENT}
+`;
 
 export const BENEFIT_PAGE_QUERY: TypedDocumentNode<{ benefit: BenefitPageData | null }, { id: string }> = gql`
   query BenefitPage($id: ID!) {
     benefit(id: $id) {
       id
-      description
-      type
-      ownerName
-      indicator
-      purpose {
-        id
-        ordinal
-        title
-      }
+      ...BenefitPage_benefit @unmask
+    }
+  }
+  ${BENEFIT_PAGE_FRAGMENT}
+`;
+
+export type UpdateBenefitInput = Record<string, unknown> & { version: number };
+
+export const UPDATE_BENEFIT: TypedDocumentNode<{ updateBenefit: BenefitPageData }, { id: string; input: UpdateBenefitInput }> = gql`
+  mutation UpdateBenefit($id: ID!, $input: UpdateBenefitInput!) {
+    updateBenefit(id: $id, input: $input) {
+      id
+      ...BenefitPage_benefit @unmask
+    }
+  }
+  ${BENEFIT_PAGE_FRAGMENT}
+`;
+
+export const DELETE_BENEFIT: TypedDocumentNode<{ deleteBenefit: { __typename: 'Benefit'; id: string } }, { id: string }> = gql`
+  mutation DeleteBenefit($id: ID!) {
+    deleteBenefit(id: $id) {
+      id
+    }
+  }
+`;
+
+/** Returns the benefit, so its status, trend and measurements update together. */
+export const DELETE_BENEFIT_MEASUREMENT: TypedDocumentNode<{ deleteBenefitMeasurement: BenefitPlan_benefit }, { id: string }> = gql`
+  mutation DeleteBenefitMeasurement($id: ID!) {
+    deleteBenefitMeasurement(id: $id) {
+      id
       ...BenefitPlan_benefit @unmask
     }
   }
