@@ -52,6 +52,14 @@ describe('benefits realisation', () => {
     await coordinator.getByRole('heading', { level: 1, name: BENEFIT }).waitFor();
     expect(await coordinator.getByTestId('benefit-status').innerText()).toMatch(/Ikke målt/);
     expect(await axeViolations(coordinator)).toEqual([]);
+    // The edit and delete dialogs, free of violations too.
+    for (const [button, dialog] of [['Endre', 'Endre gevinsten'], ['Slett gevinst', 'Slette gevinsten?']] as const) {
+      await coordinator.getByRole('button', { name: button, exact: true }).click();
+      await coordinator.getByRole('dialog', { name: dialog }).waitFor();
+      expect(await axeViolations(coordinator), dialog).toEqual([]);
+      await coordinator.keyboard.press('Escape');
+      await coordinator.getByRole('dialog').waitFor({ state: 'hidden' });
+    }
 
     await coordinator.getByLabel('Dato').fill(today);
     await coordinator.getByLabel('Verdi (kr)').fill('90');
