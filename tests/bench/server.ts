@@ -25,7 +25,9 @@ export async function startApi(dbEnv: Record<string, string>, cpu: string | null
   const dir = mkdtempSync(join(tmpdir(), 'samarkiv-bench-api-'));
   const logFile = join(dir, 'api.log');
   const fd = openSync(logFile, 'w');
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), SAMARKIV_SEED: 'false', SAMARKIV_UPLOAD_DIR: join(dir, 'uploads'), SAMARKIV_SIGNIN_ATTEMPTS: '1000', ...dbEnv };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), SAMARKIV_SEED: 'false', SAMARKIV_UPLOAD_DIR: join(dir, 'uploads'), SAMARKIV_SIGNIN_ATTEMPTS: '1000',
+    // The bench signs in as the demo admin with a password alone (a load generator has no authenticator app).
+    SAMARKIV_MFA_ADMINS: 'optional', ...dbEnv };
   if (!dbEnv.DATABASE_URL) delete env.DATABASE_URL;
   // --cpu-prof writes a V8 profile when the process exits (open it in Chrome DevTools).
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dbConfigFromEnv, REPO_ROOT } from '@samarkiv/db';
+import { oidcProvidersFromEnv, type OidcProviderConfig } from './modules/auth/oidcConfig.ts';
+import { remindersFromEnv, type RemindersConfig } from './modules/reminders/remindersConfig.ts';
 
 export interface ApiConfig {
   port: number;
@@ -25,6 +27,14 @@ export interface ApiConfig {
   trustProxy: string | false;
   /** A /graphql request still unanswered after this many milliseconds gets REQUEST_TIMEOUT. */
   graphqlTimeoutMs: number;
+  /** The address users reach Samarkiv at (links in e-mail, OpenID Connect redirect URIs); null: taken from the request. */
+  publicUrl: string | null;
+  /** 'required': an ADMIN who signs in with a password must set up TOTP before anything else. */
+  mfa: { admins: 'required' | 'optional' };
+  /** OpenID Connect identity providers (SAMARKIV_OIDC_PROVIDERS); none: password sign-in only. */
+  oidcProviders: OidcProviderConfig[];
+  /** E-mail reminders; smtp null: off. */
+  reminders: RemindersConfig;
   /** Files staged for imports (POST /uploads), outside GraphQL and its limits. */
   uploads: {
     dir: string;
@@ -59,6 +69,10 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     auditAddressRetentionDays: positive(env, 'SAMARKIV_AUDIT_ADDRESS_DAYS', 90),
     trustProxy: env.SAMARKIV_TRUST_PROXY?.trim() || false,
     graphqlTimeoutMs: positive(env, 'SAMARKIV_GRAPHQL_TIMEOUT_SECONDS', 15) * 1000,
+    publicUrl: env.SAMARKIV_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
+    mfa: { admins: oneOf(env, 'SAMARKIV_MFA_ADMINS', ['required', 'optional'] as const, 'required') },
+    oidcProviders: oidcProvidersFromEnv(env),
+    reminders: remindersFromEnv(env, (name, fallback) => positive(env, name, fallback)),
     uploads: {
       dir: resolve(env.SAMARKIV_UPLOAD_DIR?.trim() || defaultUploadDir(env)),
       maxBytes: Math.floor(positive(env, 'SAMARKIV_UPLOAD_MAX_BYTES', 2 * 1024 ** 3)),

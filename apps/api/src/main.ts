@@ -5,6 +5,7 @@ import { apiConfigFromEnv } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startHousekeeping } from './jobs.ts';
 import { startUploadCleanup } from './http/uploads.ts';
+import { startReminderScheduler } from './modules/reminders/scheduler.ts';
 import { createApp } from './server.ts';
 
 // Log lines are written in batches: on this kind of machine a write(2) per request line cost
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   // /graphql bodies have their own 15-second limit (http/timeout.ts), headers Node's 60 seconds.
   httpServer.requestTimeout = config.uploads.requestTimeoutMs;
   let stopUploadCleanup = () => {};
+  let stopReminders = async () => {};
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     stopUploadCleanup();
     await new Promise<void>((done) => httpServer.close(() => done()));
     stopHousekeeping();
+    await stopReminders();
     await db.close();
     exit(0);
   };
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
   httpServer.on('request', app.express);
   stopUploadCleanup = startUploadCleanup(config.uploads, logger).stop;
   stopHousekeeping = startHousekeeping(db, config, logger);
+  stopReminders = startReminderScheduler(db, config, logger).stop;
   await new Promise<void>((resolveListen, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolveListen());

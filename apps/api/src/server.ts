@@ -13,6 +13,7 @@ import { createErrorFormatter } from './graphql/errors.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { exportRoutes } from './http/exports.ts';
 import { errorHandler, notFound } from './http/httpErrors.ts';
+import { oidcRoutes } from './http/oidcRoutes.ts';
 import { requestLog } from './http/requestLog.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { requestTimeout } from './http/timeout.ts';
@@ -27,7 +28,7 @@ export interface App {
   apollo: ApolloServer<Context>;
 }
 
-/** HTTP: /graphql, /healthz, /uploads, /exports/:name, and the built SPA with client-side routes falling back to index.html. */
+/** HTTP: /graphql, /healthz, /uploads, /exports/:name, /auth/oidc/:provider/{start,callback}, and the built SPA with client-side routes falling back to index.html. */
 export async function createApp(db: Database, config: ApiConfig, logger: Logger, httpServer?: Server): Promise<App> {
   if (httpServer) {
     // The client (or the proxy in front) closes an idle keep-alive connection first, never the
@@ -77,6 +78,8 @@ export async function createApp(db: Database, config: ApiConfig, logger: Logger,
 
   // Uploads and downloads of hundreds of MB: beside GraphQL, outside its body limit and timeout.
   app.use(uploadRoutes(db.prisma, config, logger), exportRoutes(db, config, logger));
+  // Sign-in through an identity provider: browser redirects, so plain routes beside GraphQL.
+  app.use(oidcRoutes(db.prisma, config, logger));
 
   app.use(
     '/graphql',

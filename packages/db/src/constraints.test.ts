@@ -148,4 +148,26 @@ describe('the risk_workspace migration', () => {
   it('refuses two baselines of one name', async () => {
     expect(await refused(`INSERT INTO risk_baseline (name, taken_at) VALUES ('ROS', now()), ('ROS', now())`)).toMatch(/risk_baseline_name_key/);
   });
+
+  it('keeps a benefit\'s target after its baseline and different from it, and one live measurement per day', async () => {
+    const benefit = (date: string, value: number) =>
+      `INSERT INTO purpose (id, ordinal, title, updated_at) VALUES (70, 70, 'F', now()); INSERT INTO benefit (id, purpose_id, title, type, owner_name, indicator, unit, direction, baseline_value, baseline_date, target_value, target_date, updated_at) VALUES (70, 70, 'G', 'OTHER', 'E', 'I', 'u', 'LOWER_IS_BETTER', 10, '2025-01-01', ${value}, '${date}', now());`;
+    expect(await refused(benefit('2024-12-31', 2))).toMatch(/benefit_target_after_baseline/);
+    expect(await refused(benefit('2027-01-01', 10))).toMatch(/benefit_target_differs/);
+    expect(await refused(`${benefit('2027-01-01', 2)} INSERT INTO benefit_measurement (benefit_id, measured_on, value) VALUES (70, '2025-06-01', 8), (70, '2025-06-01', 7)`)).toMatch(/benefit_measurement_live_day_key/);
+    await accepted(`${benefit('2027-01-01', 2)} INSERT INTO benefit_measurement (benefit_id, measured_on, value, deleted_at) VALUES (70, '2025-06-01', 8, now()), (70, '2025-06-01', 7, NULL)`);
+  });
+
+  it('stores operating figures on the first of a month, not negative, the digital share within 0..100', async () => {
+    const figure = (month: string, column: string, value: number) => `INSERT INTO operating_figure (municipality_id, month, ${column}, updated_at) VALUES (1, '${month}', ${value}, now())`;
+    expect(await refused(figure('2026-03-02', 'incoming_post', 1))).toMatch(/operating_figure_first_of_month/);
+    expect(await refused(figure('2026-03-01', 'overdue_items', -1))).toMatch(/operating_figure_counts_non_negative/);
+    expect(await refused(figure('2026-03-01', 'digital_outgoing_percent', 100.5))).toMatch(/operating_figure_percent_range/);
+    await accepted(figure('2026-03-01', 'digital_outgoing_percent', 100));
+  });
+
+  it('refuses two live services of one name (its sort key), and frees the name of a deleted one', async () => {
+    expect(await refused(`INSERT INTO service (name, name_sort_key, cost_sharing_key, updated_at) VALUES ('Opplæring', 'opplæring', 'FIXED', now()), ('OPPLÆRING', 'opplæring', 'FIXED', now())`)).toMatch(/service_live_name_key/);
+    await accepted(`INSERT INTO service (name, name_sort_key, cost_sharing_key, updated_at, deleted_at) VALUES ('Opplæring', 'opplæring', 'FIXED', now(), now()), ('OPPLÆRING', 'opplæring', 'FIXED', now(), NULL)`);
+  });
 });

@@ -10,9 +10,9 @@ describe('access rules on the schema', () => {
     expect(missing).toEqual([]);
   });
 
-  it('leaves only signIn open to visitors without a session', () => {
+  it('leaves only signIn, and the identity providers the sign-in page offers, open to visitors without a session', () => {
     const open = rootFieldRules(buildRawSchema()).filter((f) => f.rule?.kind === 'public').map((f) => `${f.operation}.${f.field}`);
-    expect(open).toEqual(['Mutation.signIn']);
+    expect(open).toEqual(['Query.signInProviders', 'Mutation.signIn']);
   });
 
   it('refuses to build a schema with a root field that declares no rule', () => {

@@ -2,8 +2,12 @@ import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import type { Role } from '@samarkiv/db';
 import { defaultFieldResolver, type GraphQLFieldConfig, type GraphQLSchema } from 'graphql';
 import { recordDenial } from '../modules/audit/audit.service.ts';
+import { mfaSetupRequired } from '../modules/auth/session.ts';
 import type { Context } from './context.ts';
 import { AppError } from './errors.ts';
+
+// While an ADMIN without a second factor must set one up, only these stay open.
+const OPEN_DURING_MFA_SETUP = new Set(['me', 'signOut', 'beginTotpSetup', 'confirmTotpSetup', 'signInProviders']);
 
 export type AccessRule = { kind: 'public' } | { kind: 'auth'; roles: Role[] | null };
 
@@ -57,6 +61,7 @@ async function checkRule(ctx: Context, rule: Extract<AccessRule, { kind: 'auth' 
   const user = ctx.user;
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (user.mustChangePassword && !OPEN_DURING_PASSWORD_CHANGE.has(fieldName)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  if (mfaSetupRequired(user, ctx.session, ctx.config) && !OPEN_DURING_MFA_SETUP.has(fieldName)) throw new AppError('MFA_SETUP_REQUIRED');
   if (!rule.roles || user.isAdmin || rule.roles.some((role) => user.roles.has(role))) return;
   await recordDenial(ctx, fieldName, { required: rule.roles, held: [...user.roles] });
   throw new AppError('FORBIDDEN');

@@ -55,6 +55,10 @@ const CASES: Record<string, (c: CaseContext) => { query: string; variables?: Rec
   deactivateUser: (c) => ({ query: `mutation($id: ID!) { deactivateUser(id: $id) { id } }`, variables: { id: c.targetId } }),
   reactivateUser: (c) => ({ query: `mutation($id: ID!) { reactivateUser(id: $id) { id } }`, variables: { id: c.targetId } }),
   resetPassword: (c) => ({ query: `mutation($id: ID!) { resetPassword(id: $id) { temporaryPassword } }`, variables: { id: c.targetId } }),
+  beginTotpSetup: () => ({ query: `mutation { beginTotpSetup { secret } }` }),
+  confirmTotpSetup: () => ({ query: `mutation($input: ConfirmTotpInput!) { confirmTotpSetup(input: $input) { recoveryCodes } }`, variables: { input: { code: '000000' } } }),
+  resetUserMfa: (c) => ({ query: `mutation($id: ID!) { resetUserMfa(id: $id) { id } }`, variables: { id: c.targetId } }),
+  setReminderPreference: () => ({ query: `mutation($input: ReminderPreferenceInput!) { setReminderPreference(input: $input) { remindersEnabled } }`, variables: { input: { enabled: false } } }),
 
   // --- municipalities, timeline, archives, target series, findings, purposes (helper rest) ---
   createMunicipality: (c) => ({ query: `mutation($input: CreateMunicipalityInput!) { createMunicipality(input: $input) { id } }`, variables: { input: { number: String(8000 + c.n), name: `Matrise ${c.n}`, role: 'PARTNER', participates: true } } }),
@@ -198,6 +202,32 @@ const CASES: Record<string, (c: CaseContext) => { query: string; variables?: Rec
   // series-import: an unknown upload is NOT_FOUND for an allowed caller; the municipality is checked first.
   noarkImportDryRun: (c) => ({ query: `mutation($u: ID!, $m: ID) { noarkImportDryRun(uploadId: $u, municipalityId: $m) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId) } }),
   runNoarkImport: (c) => ({ query: `mutation($u: ID!, $m: ID!) { runNoarkImport(uploadId: $u, municipalityId: $m) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId) } }),
+  // service catalogue, benefits, operating figures. An `own` benefit case acts on a benefit of c.municipalityId.
+  createService: (c) => ({ query: `mutation($input: ServiceInput!) { createService(input: $input) { id } }`, variables: { input: { name: `Tjeneste ${c.n}`, costSharingKey: 'FIXED', status: 'ACTIVE', municipalityIds: [] } } }),
+  updateService: async (c) => ({
+    query: `mutation($id: ID!, $input: UpdateServiceInput!) { updateService(id: $id, input: $input) { id } }`,
+    variables: { id: String((await matrixService(c)).id), input: { name: `Endret ${c.n}`, costSharingKey: 'FIXED', status: 'ACTIVE', municipalityIds: [], version: 1 } },
+  }),
+  deleteService: async (c) => ({ query: `mutation($id: ID!) { deleteService(id: $id) { id } }`, variables: { id: String((await matrixService(c)).id) } }),
+  createBenefit: async (c) => ({ query: `mutation($input: BenefitInput!) { createBenefit(input: $input) { id } }`, variables: { input: await benefitInput(c) } }),
+  updateBenefit: async (c) => ({ query: `mutation($id: ID!, $input: UpdateBenefitInput!) { updateBenefit(id: $id, input: $input) { id } }`, variables: { id: String((await matrixBenefit(c)).id), input: { ...(await benefitInput(c)), version: 1 } } }),
+  deleteBenefit: async (c) => ({ query: `mutation($id: ID!) { deleteBenefit(id: $id) { id } }`, variables: { id: String((await matrixBenefit(c)).id) } }),
+  addBenefitMeasurement: async (c) => ({
+    query: `mutation($input: BenefitMeasurementInput!) { addBenefitMeasurement(input: $input) { id } }`,
+    variables: { input: { benefitId: String((await matrixBenefit(c)).id), measuredOn: '2025-06-01', value: 5 } },
+  }),
+  deleteBenefitMeasurement: async (c) => {
+    const benefit = await matrixBenefit(c);
+    const measurement = await c.db.prisma.benefitMeasurement.create({ data: { benefitId: benefit.id, measuredOn: new Date('2025-06-01'), value: 5 } });
+    return { query: `mutation($id: ID!) { deleteBenefitMeasurement(id: $id) { id } }`, variables: { id: String(measurement.id) } };
+  },
+  setOperatingFigure: (c) => ({
+    query: `mutation($input: SetOperatingFigureInput!) { setOperatingFigure(input: $input) { id } }`,
+    variables: { input: { municipalityId: String(c.municipalityId), month: '2024-01', field: 'INCOMING_POST', value: c.n } },
+  }),
+  // An unknown upload is NOT_FOUND for an allowed caller.
+  operatingFiguresImportDryRun: () => ({ query: `mutation($u: ID!) { operatingFiguresImportDryRun(uploadId: $u) { canImport } }`, variables: { u: 'm'.repeat(32) } }),
+  runOperatingFiguresImport: () => ({ query: `mutation($u: ID!) { runOperatingFiguresImport(uploadId: $u) { canImport } }`, variables: { u: 'm'.repeat(32) } }),
   csvImportDryRun: (c) => ({ query: `mutation($u: ID!, $m: ID!, $map: [CsvColumnMappingInput!]!) { csvImportDryRun(uploadId: $u, municipalityId: $m, mapping: $map) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId), map: [] } }),
   runCsvImport: (c) => ({ query: `mutation($u: ID!, $m: ID!, $map: [CsvColumnMappingInput!]!) { runCsvImport(uploadId: $u, municipalityId: $m, mapping: $map) { id } }`, variables: { u: 'm'.repeat(32), m: String(c.municipalityId), map: [] } }),
   updateOverviewSettings: () => ({ query: `mutation($input: OverviewSettingsInput!) { updateOverviewSettings(input: $input) { cutOverDate } }`, variables: { input: { cutOverDate: '2026-01-01', overlapMonths: 3 } } }),
@@ -238,6 +268,16 @@ async function matrixRiskWithResidual(c: CaseContext, accepted: boolean) {
 
 async function matrixMeasure(c: CaseContext, deletedAt: Date | null = null) {
   return c.db.prisma.measure.create({ data: { riskId: (await matrixRisk(c)).id, title: 'Tiltak', deletedAt } });
+}
+
+const matrixService = (c: CaseContext) => c.db.prisma.service.create({ data: { name: `Matrisetjeneste ${c.n}`, nameSortKey: `matrisetjeneste ${c.n}`, costSharingKey: 'FIXED' } });
+async function benefitInput(c: CaseContext) {
+  const purpose = await c.db.prisma.purpose.findFirstOrThrow({ where: { deletedAt: null } });
+  return { purposeId: String(purpose.id), municipalityId: String(c.municipalityId), title: `Gevinst ${c.n}`, type: 'OTHER', ownerName: 'Eier', indicator: 'Indikator', unit: 'dager', direction: 'LOWER_IS_BETTER', baselineValue: 10, baselineDate: '2025-01-01', targetValue: 2, targetDate: '2027-01-01' };
+}
+async function matrixBenefit(c: CaseContext) {
+  const { purposeId, municipalityId, baselineDate, targetDate, ...rest } = await benefitInput(c);
+  return c.db.prisma.benefit.create({ data: { ...rest, type: 'OTHER', direction: 'LOWER_IS_BETTER', purposeId: Number(purposeId), municipalityId: Number(municipalityId), baselineDate: new Date(baselineDate), targetDate: new Date(targetDate) } });
 }
 
 const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
@@ -300,6 +340,7 @@ describe('the authorization matrix in docs/SECURITY.md', () => {
         }
       }
       expect(outcomes.length).toBeGreaterThanOrEqual(mutations.length);
-    });
+      // Over a hundred requests per role (each signs in afresh): more than the default minute on a loaded machine.
+    }, 240_000);
   }
 });

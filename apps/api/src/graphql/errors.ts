@@ -17,6 +17,16 @@ export const ERROR_CODES = {
   TOO_MANY_ATTEMPTS: 'For mange mislykkede innlogginger. Prøv igjen senere.',
   /** An administrator reset the password: the user must choose a new one before anything else. */
   PASSWORD_CHANGE_REQUIRED: 'Du må bytte passord før du kan fortsette.',
+  /** Sign-in: the password was right and the account has a second factor; ask for its code (`path` input.code). */
+  MFA_CODE_REQUIRED: 'Skriv inn koden fra autentiseringsappen.',
+  /** Sign-in or TOTP setup: the code is wrong, expired or already used. */
+  INVALID_MFA_CODE: 'Koden stemmer ikke. Prøv en ny kode fra appen.',
+  /** An ADMIN signed in with a password must set up a second factor before anything else. */
+  MFA_SETUP_REQUIRED: 'Du må sette opp tofaktorinnlogging før du kan fortsette.',
+  /** TOTP setup asked for while a confirmed factor exists (an ADMIN must reset it first). */
+  MFA_ALREADY_ENABLED: 'Tofaktorinnlogging er allerede satt opp.',
+  /** An ADMIN tried to reset their own second factor: another ADMIN must do it. */
+  MFA_SELF_RESET: 'En annen administrator må tilbakestille din tofaktorinnlogging.',
   /** The object asked for does not exist (or is soft-deleted). */
   NOT_FOUND: 'Fant ikke det du ba om.',
   /** Input failed a validation rule; `path` names the field. */

@@ -1,6 +1,10 @@
 import DataLoader from 'dataloader';
-import type { Archive, ArchiveCreator, ArchiveSeries, Finding, Milestone, Municipality, Phase, PrismaClient, Risk, Role, TargetSeries } from '@samarkiv/db';
+import type { Archive, ArchiveCreator, ArchiveSeries, BenefitMeasurement, Finding, Milestone, Municipality, Phase, PrismaClient, Purpose, Risk, Role, TargetSeries } from '@samarkiv/db';
+import { norwegianSortKey } from '@samarkiv/shared';
 import { createRiskLoaders } from '../modules/risk/risk.loaders.ts';
+
+/** A benefit measurement with the name of who recorded it. */
+export type MeasurementRow = BenefitMeasurement & { recordedBy: { displayName: string } | null };
 
 // Built per request so that no cached row outlives the request that read it.
 export function createLoaders(prisma: PrismaClient) {
@@ -31,6 +35,12 @@ export function createLoaders(prisma: PrismaClient) {
     membershipsByUser: new DataLoader<number, { municipalityId: number; role: Role }[]>(async (userIds) => {
       const rows = await prisma.membership.findMany({ where: { userId: { in: [...userIds] } }, select: { userId: true, municipalityId: true, role: true }, orderBy: { id: 'asc' } });
       return userIds.map((id) => rows.filter((row) => row.userId === id));
+    }),
+    // users list: whether each user on the page has a confirmed second factor.
+    mfaEnabledByUser: new DataLoader<number, boolean>(async (userIds) => {
+      const rows = await prisma.userTotp.findMany({ where: { userId: { in: [...userIds] }, confirmedAt: { not: null } }, select: { userId: true } });
+      const enabled = new Set(rows.map((row) => row.userId));
+      return userIds.map((id) => enabled.has(id));
     }),
     risksByArea: new DataLoader<number, Risk[]>(async (areaIds) => {
       const risks = await prisma.risk.findMany({
@@ -73,6 +83,23 @@ export function createLoaders(prisma: PrismaClient) {
     }),
     // risk module: risks, areas, measures, assessments, acceptance criteria
     ...createRiskLoaders(prisma),
+    // --- service catalogue, benefits (modules service, benefit) ---
+    /** Live municipalities of each service, by name (æ, ø, å after z): one query. */
+    municipalitiesByService: new DataLoader<number, Municipality[]>(async (serviceIds) => {
+      const rows = await prisma.serviceMunicipality.findMany({ where: { serviceId: { in: [...serviceIds] }, municipality: { deletedAt: null } }, include: { municipality: true } });
+      const byName = (a: Municipality, b: Municipality) => norwegianSortKey(a.name).localeCompare(norwegianSortKey(b.name)) || a.id - b.id;
+      return serviceIds.map((id) => rows.filter((row) => row.serviceId === id).map((row) => row.municipality).sort(byName));
+    }),
+    purposeById: byId<Purpose>((ids) => prisma.purpose.findMany({ where: { id: { in: ids } } })),
+    /** Live measurements of each benefit, oldest first, with who recorded them: one query. */
+    measurementsByBenefit: new DataLoader<number, MeasurementRow[]>(async (benefitIds) => {
+      const rows = await prisma.benefitMeasurement.findMany({
+        where: { benefitId: { in: [...benefitIds] }, deletedAt: null },
+        include: { recordedBy: { select: { displayName: true } } },
+        orderBy: [{ measuredOn: 'asc' }, { id: 'asc' }],
+      });
+      return benefitIds.map((id) => rows.filter((row) => row.benefitId === id));
+    }),
   };
 }
 

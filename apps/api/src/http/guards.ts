@@ -2,7 +2,7 @@ import type { PrismaClient } from '@samarkiv/db';
 import type { RequestHandler, Response } from 'express';
 import type { ApiConfig } from '../config.ts';
 import { readCookie, SESSION_COOKIE } from '../modules/auth/cookies.ts';
-import { type AuthUser, resolveSession } from '../modules/auth/session.ts';
+import { type AuthUser, mfaSetupRequired, resolveSession } from '../modules/auth/session.ts';
 import { sendError } from './httpErrors.ts';
 
 /** The header the web app sends on every request; a cross-site form or <img> cannot set it. */
@@ -24,6 +24,7 @@ export function requireSession(prisma: PrismaClient, config: ApiConfig): Request
     if (!auth) return sendError(res, 401, 'UNAUTHENTICATED');
     // The same rule as graphql/access.ts: an administrator's reset must be dealt with first.
     if (auth.user.mustChangePassword) return sendError(res, 403, 'PASSWORD_CHANGE_REQUIRED');
+    if (mfaSetupRequired(auth.user, auth.session, config)) return sendError(res, 403, 'MFA_SETUP_REQUIRED');
     res.locals.user = auth.user;
     res.locals.userId = auth.user.id;
     next();

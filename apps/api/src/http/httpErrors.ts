@@ -24,6 +24,8 @@ export const HTTP_ERROR_CODES = {
   CSRF_HEADER_REQUIRED: 'Forespørselen mangler x-samarkiv-csrf-headeren.',
   /** 403: an administrator's reset is pending; only GraphQL's changePassword is open. */
   PASSWORD_CHANGE_REQUIRED: 'Du må bytte passord før du kan fortsette.',
+  /** 403: an ADMIN signed in with a password has not set up TOTP yet (graphql/access.ts has the same rule). */
+  MFA_SETUP_REQUIRED: 'Du må sette opp tofaktorinnlogging før du kan fortsette.',
   /** 403: the caller's roles do not allow the export. */
   FORBIDDEN: 'Du har ikke tilgang til dette.',
   /** 404: no such route or export. */

@@ -6,6 +6,7 @@ import { type Database, DEMO_PASSWORDS } from '@samarkiv/db';
 import { apiConfigFromEnv, type ApiConfig } from '../config.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { createApp } from '../server.ts';
+import { currentTotpCode, enrolTotp } from './mfa.ts';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -26,12 +27,15 @@ export interface TestApi {
   config: ApiConfig;
   /** A visitor without a session. */
   anonymous(): TestClient;
-  /** A client signed in as a demo user (admin, koordinator, arkivar, leser) or a given password. */
+  /**
+   * A client signed in as a demo user (admin, koordinator, arkivar, leser) or a given password. An
+   * ADMIN gets a TOTP factor enrolled behind the scenes and its code given, as a person with the app would.
+   */
   signIn(username: string, password?: string): Promise<TestClient>;
   close(): Promise<void>;
 }
 
-const SIGN_IN = /* GraphQL */ `mutation SignIn($input: SignInInput!) { signIn(input: $input) { id username } }`;
+const SIGN_IN = /* GraphQL */ `mutation SignIn($input: SignInInput!) { signIn(input: $input) { id username mfaSetupRequired } }`;
 
 /** Settings to change; `uploads` may name only some of its fields (the directory is a fresh temporary one). */
 export type TestApiOverrides = Partial<Omit<ApiConfig, 'uploads'>> & { uploads?: Partial<ApiConfig['uploads']> };
@@ -80,7 +84,11 @@ export async function startTestApi(db: Database, overrides: TestApiOverrides = {
     async signIn(username, password) {
       const c = client();
       const pw = password ?? DEMO_PASSWORDS[username as keyof typeof DEMO_PASSWORDS];
-      const result = await c.gql(SIGN_IN, { input: { username, password: pw } });
+      // An enrolled user's code goes with the first request: one password check per sign-in.
+      const enrolled = await db.prisma.userTotp.findFirst({ where: { confirmedAt: { not: null }, user: { OR: [{ username }, { email: username }] } }, select: { userId: true } });
+      const code = enrolled ? await currentTotpCode(db.prisma, enrolled.userId) : undefined;
+      const result = await c.gql<{ signIn: { id: string; mfaSetupRequired: boolean } }>(SIGN_IN, { input: { username, password: pw, code } });
+      if (result.data?.signIn.mfaSetupRequired) await enrolTotp(db.prisma, Number(result.data.signIn.id));
       if (result.errors) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(result.errors)}`);
       return c;
     },

@@ -21,6 +21,11 @@ export const API_ERROR_CODES = [
   'CHAIN_CONFLICT',
   'REASON_REQUIRED',
   'NO_RESIDUAL',
+  'MFA_CODE_REQUIRED',
+  'INVALID_MFA_CODE',
+  'MFA_SETUP_REQUIRED',
+  'MFA_ALREADY_ENABLED',
+  'MFA_SELF_RESET',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -137,6 +142,12 @@ export function describeApiError(t: TFunction, error: ApiError): string {
       return t('errors.REASON_REQUIRED');
     case 'NO_RESIDUAL':
       return t('errors.NO_RESIDUAL');
+    case 'MFA_CODE_REQUIRED':
+    case 'INVALID_MFA_CODE':
+    case 'MFA_SETUP_REQUIRED':
+    case 'MFA_ALREADY_ENABLED':
+    case 'MFA_SELF_RESET':
+      return t(`mfa.errors.${error.code}`);
     case 'INTERNAL_SERVER_ERROR':
       return error.correlationId
         ? t('errors.INTERNAL_SERVER_ERROR_withId', { id: error.correlationId })

@@ -16,6 +16,8 @@ const SignInPage = lazy(() => import('../features/auth/SignInPage.tsx').then((mo
 const ChangePasswordPage = lazy(() =>
   import('../features/auth/ChangePasswordPage.tsx').then((module) => ({ default: module.ChangePasswordPage })),
 );
+const TotpSetupPage = lazy(() => import('../features/mfa/TotpSetupPage.tsx').then((module) => ({ default: module.TotpSetupPage })));
+const AccountPage = lazy(() => import('../features/mfa/AccountPage.tsx').then((module) => ({ default: module.AccountPage })));
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((module) => ({ default: module.UsersPage })));
 const RiskPage = lazy(() => import('../features/risk/page/RiskPage.tsx').then((module) => ({ default: module.RiskPage })));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx').then((module) => ({ default: module.AuditLogPage })));
@@ -33,6 +35,12 @@ const RiskMatrixPage = lazy(() => import('../features/risk/matrix/RiskMatrixPage
 const RiskComparePage = lazy(() => import('../features/risk/compare/RiskComparePage.tsx').then((module) => ({ default: module.RiskComparePage })));
 const SeriesComparePage = lazy(() =>
   import('../features/series/compare/SeriesComparePage.tsx').then((module) => ({ default: module.SeriesComparePage })),
+);
+const ServiceCataloguePage = lazy(() => import('../features/services/ServiceCataloguePage.tsx').then((module) => ({ default: module.ServiceCataloguePage })));
+const BenefitsPage = lazy(() => import('../features/benefits/BenefitsPage.tsx').then((module) => ({ default: module.BenefitsPage })));
+const BenefitPage = lazy(() => import('../features/benefits/BenefitPage.tsx').then((module) => ({ default: module.BenefitPage })));
+const OperatingFiguresGridPage = lazy(() =>
+  import('../features/benefits/OperatingFiguresGridPage.tsx').then((module) => ({ default: module.OperatingFiguresGridPage })),
 );
 const SeriesPage = lazy(() => import('../features/series/page/SeriesPage.tsx').then((module) => ({ default: module.SeriesPage })));
 const SeriesImportPage = lazy(() =>
@@ -74,6 +82,8 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <OverviewPage /> },
               { path: 'bytt-passord', element: <ChangePasswordPage /> },
+              { path: 'tofaktor', element: <TotpSetupPage /> },
+              { path: 'min-konto', element: <AccountPage /> },
               { path: 'risiko', element: <RiskMatrixPage /> },
               { path: 'risiko/sammenlign', element: <RiskComparePage /> },
               { path: 'risiko/register', element: <RiskRegisterPage /> },
@@ -88,6 +98,10 @@ export const routes: RouteObject[] = [
               { path: 'tidslinje', element: <TimelinePage /> },
               { path: 'funn', element: <FindingsBoardPage /> },
               { path: 'kommuner', element: <MunicipalitiesPage /> },
+              { path: 'tjenester', element: <ServiceCataloguePage /> },
+              { path: 'gevinster', element: <BenefitsPage /> },
+              { path: 'gevinster/driftstall', element: <OperatingFiguresGridPage /> },
+              { path: 'gevinster/:id', element: <BenefitPage /> },
               {
                 element: <RequireAdmin />,
                 children: [

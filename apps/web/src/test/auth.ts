@@ -21,6 +21,11 @@ export function me(fields: Partial<Omit<AuthUser_me, 'memberships' | 'roles'>> &
     displayName: 'Kari Nordmann',
     email: 'kari@example.no',
     mustChangePassword: false,
+    mfaEnabled: false,
+    mfaSetupRequired: false,
+    signInMethod: 'password',
+    providerSignOutUrl: null,
+    remindersEnabled: true,
     sessionExpiresAt: '2099-01-01T00:00:00.000Z',
     ...fields,
     roles: [...new Set(memberships.map((membership) => membership.role))],
@@ -42,10 +47,17 @@ export function unauthenticated() {
 
 /** `CurrentUser` answers with this user for the rest of the test. */
 export function signInAs(user: AuthUser_me = VIEWER) {
-  server.use(graphql.query('CurrentUser', () => HttpResponse.json({ data: { me: user } })));
+  server.use(
+    graphql.query('CurrentUser', () => HttpResponse.json({ data: { me: user } })),
+    // A session that ends later shows the sign-in page, which lists the identity providers.
+    graphql.query('SignInProviders', () => HttpResponse.json({ data: { signInProviders: [] } })),
+  );
 }
 
-/** `CurrentUser` answers that there is no session. */
-export function answerSignedOut() {
-  server.use(graphql.query('CurrentUser', () => unauthenticated()));
+/** `CurrentUser` answers that there is no session; the sign-in page then asks for its identity providers (none unless given). */
+export function answerSignedOut(providers: { id: string; label: string; startUrl: string }[] = []) {
+  server.use(
+    graphql.query('CurrentUser', () => unauthenticated()),
+    graphql.query('SignInProviders', () => HttpResponse.json({ data: { signInProviders: providers.map((p) => ({ __typename: 'SignInProvider', ...p })) } })),
+  );
 }

@@ -4,6 +4,7 @@ import { writeArchiveSeries, writeArchives } from './writeArchive.ts';
 import { writeMunicipalities, writeTargetSeries, writeUsers } from './writeOrganisation.ts';
 import { writeAcceptanceCriteria, writeFindings, writePurposes, writeRiskRegister, writeRiskWorkspace } from './writeRos.ts';
 import { writeTimeline } from './writeTimeline.ts';
+import { writeBenefits, writeOperatingFigures, writeServices } from './writeBenefits.ts';
 
 export { DEMO_PASSWORDS, DEMO_USERS } from './users.ts';
 export { MUNICIPALITIES } from './municipalities.ts';
@@ -23,7 +24,8 @@ export type SeedStep =
   | 'timeline'
   | 'target-series'
   | 'archives'
-  | 'archive-series';
+  | 'archive-series'
+  | 'benefits';
 
 export interface SeedOptions {
   log?: (line: string) => void;
@@ -100,4 +102,8 @@ async function writeAll(sql: Sql, now: string, log: (line: string) => void, afte
   await done('archives', `${archives.archive.size}`);
   const series = await writeArchiveSeries(sql, now, municipalities, archives, targets);
   await done('archive-series', `${series}`);
+  const services = await writeServices(sql, now, municipalities);
+  const benefits = await writeBenefits(sql, now, municipalities);
+  const figures = await writeOperatingFigures(sql, now, municipalities);
+  await done('benefits', `${services} services, ${benefits} benefits, ${figures} monthly figures`);
 }

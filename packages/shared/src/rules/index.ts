@@ -8,4 +8,6 @@ export * from './findings.ts';
 export * from './purposes.ts';
 export * from './series.ts';
 export * from './risks.ts';
+export * from './mfa.ts';
+export * from './benefits.ts';
 export * from './overview.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../codeLists.ts';
+import { secondFactorCode } from './mfa.ts';
 
 // Input rules shared by the API (which decides) and the web (which shows the same messages
 // early). Messages are Norwegian: they reach the user as they are.
@@ -15,6 +16,8 @@ const password = z
 export const signInRules = z.object({
   username: z.string().trim().min(1, { error: 'Skriv inn brukernavn eller e-post.' }).max(200, { error: 'Brukernavnet er for langt.' }),
   password: z.string().min(1, { error: 'Skriv inn passordet.' }).max(PASSWORD_MAX_LENGTH, { error: 'Passordet er for langt.' }),
+  /** The second factor, for an account that has one (asked for after the password is right). */
+  code: secondFactorCode.nullish(),
 });
 
 export const changePasswordRules = z

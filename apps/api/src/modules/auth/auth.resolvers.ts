@@ -1,10 +1,13 @@
 import type { Resolvers } from '../../graphql/generated/resolvers.ts';
 import { required } from '../../graphql/loaders.ts';
+import { mfaSetupRequired } from './session.ts';
+import { providerSignOutUrl } from './oidc.ts';
 import { changePassword, me, signIn, signOut, type MeView } from './auth.service.ts';
 
 export const authResolvers: Resolvers = {
   Query: {
     me: (_, __, ctx) => me(ctx),
+    signInProviders: (_, __, ctx) => ctx.config.oidcProviders.map((p) => ({ id: p.id, label: p.label, startUrl: `/auth/oidc/${p.id}/start` })),
   },
   Mutation: {
     signIn: (_, args, ctx) => signIn(ctx, args.input),
@@ -14,6 +17,9 @@ export const authResolvers: Resolvers = {
   Me: {
     roles: (user) => [...user.roles],
     sessionExpiresAt: (user) => user.sessionExpiresAt.toISOString(),
+    signInMethod: (user) => user.sessionMethod,
+    mfaSetupRequired: (user, _, ctx) => mfaSetupRequired(user, { idHash: '', expiresAt: user.sessionExpiresAt, method: user.sessionMethod }, ctx.config),
+    providerSignOutUrl: (user, _, ctx) => providerSignOutUrl(ctx, user.sessionMethod),
     memberships: (user) => user.memberships,
   },
   Membership: {

@@ -3,16 +3,19 @@ import type { Context } from '../../graphql/context.ts';
 import { AppError } from '../../graphql/errors.ts';
 import { parseInput } from '../../graphql/validation.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from './cookies.ts';
+import { useSecondFactor } from '../mfa/totp.ts';
+import { clearSessionCookie } from './cookies.ts';
+import { establishSession } from './establish.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { type AuthUser, createSession, hashSessionId, toAuthUser } from './session.ts';
+import { type AuthUser, toAuthUser } from './session.ts';
 
 export interface MeView extends AuthUser {
   sessionExpiresAt: Date;
+  sessionMethod: string;
 }
 
 export async function signIn(ctx: Context, input: unknown): Promise<MeView> {
-  const { username, password } = parseInput(signInRules, input);
+  const { username, password, code } = parseInput(signInRules, input);
   const address = ctx.clientAddress ?? 'unknown';
   const retryAfter = await ctx.signInLimiter.retryAfter(username, address);
   if (retryAfter > 0) {
@@ -22,7 +25,7 @@ export async function signIn(ctx: Context, input: unknown): Promise<MeView> {
   const login = username.toLowerCase();
   const user = await ctx.prisma.user.findFirst({
     where: { OR: [{ username: login }, { email: login }] },
-    select: { id: true, username: true, displayName: true, email: true, passwordHash: true, isActive: true, mustChangePassword: true, memberships: { select: { municipalityId: true, role: true } } },
+    select: { id: true, username: true, displayName: true, email: true, passwordHash: true, isActive: true, mustChangePassword: true, remindersEnabled: true, totp: { select: { secret: true, confirmedAt: true } }, memberships: { select: { municipalityId: true, role: true } } },
   });
   // verifyPassword does the same work for an unknown user (a dummy hash): no timing oracle.
   const valid = await verifyPassword(user?.passwordHash, password);
@@ -31,18 +34,21 @@ export async function signIn(ctx: Context, input: unknown): Promise<MeView> {
     await recordAudit(ctx.prisma, ctx, { action: 'sign-in-failed', entityType: 'Session', entityId: user?.id ?? null, actorId: null, after: { username } });
     throw new AppError('INVALID_CREDENTIALS');
   }
+  const mfaEnabled = Boolean(user.totp?.confirmedAt);
+  let factor: string | undefined;
+  if (mfaEnabled) {
+    // The password was right: no failure is counted for asking the second step.
+    if (!code) throw new AppError('MFA_CODE_REQUIRED', undefined, { path: ['input', 'code'] });
+    factor = (await useSecondFactor(ctx.prisma, user.id, user.totp!.secret, code)) ?? undefined;
+    if (!factor) {
+      await ctx.signInLimiter.recordFailure(username, address);
+      await recordAudit(ctx.prisma, ctx, { action: 'sign-in-failed', entityType: 'Session', entityId: user.id, actorId: null, after: { username, factor: 'totp' } });
+      throw new AppError('INVALID_MFA_CODE', undefined, { path: ['input', 'code'] });
+    }
+  }
   await ctx.signInLimiter.reset(username);
-  // A new session id at every sign-in; a session the browser already had is ended.
-  const previous = readCookie(ctx.req, SESSION_COOKIE);
-  const created = await ctx.prisma.$transaction(async (tx) => {
-    if (previous) await tx.session.deleteMany({ where: { idHash: hashSessionId(previous) } });
-    const session = await createSession(tx as typeof ctx.prisma, ctx.config, user.id, { clientAddress: ctx.clientAddress, userAgent: ctx.userAgent });
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    await recordAudit(tx, ctx, { action: 'sign-in', entityType: 'Session', entityId: user.id, actorId: user.id });
-    return session;
-  });
-  setSessionCookie(ctx.req, ctx.res, ctx.config, created.token, created.expiresAt);
-  return { ...toAuthUser(user), sessionExpiresAt: created.expiresAt };
+  const created = await establishSession(ctx, user.id, 'password', factor ? { factor } : undefined);
+  return { ...toAuthUser({ ...user, mfaEnabled }), sessionExpiresAt: created.expiresAt, sessionMethod: 'password' };
 }
 
 export async function signOut(ctx: Context): Promise<boolean> {
@@ -56,7 +62,7 @@ export async function signOut(ctx: Context): Promise<boolean> {
 }
 
 export function me(ctx: Context): MeView {
-  return { ...ctx.user!, sessionExpiresAt: ctx.session!.expiresAt };
+  return { ...ctx.user!, sessionExpiresAt: ctx.session!.expiresAt, sessionMethod: ctx.session!.method };
 }
 
 export async function changePassword(ctx: Context, input: unknown): Promise<MeView> {
@@ -76,5 +82,5 @@ export async function changePassword(ctx: Context, input: unknown): Promise<MeVi
     await tx.session.deleteMany({ where: { userId: user.id, idHash: { not: ctx.session!.idHash } } });
     await recordAudit(tx, ctx, { action: 'password-changed', entityType: 'User', entityId: user.id, before: { mustChangePassword: user.mustChangePassword }, after: { mustChangePassword: false } });
   });
-  return { ...user, mustChangePassword: false, sessionExpiresAt: ctx.session!.expiresAt };
+  return { ...user, mustChangePassword: false, sessionExpiresAt: ctx.session!.expiresAt, sessionMethod: ctx.session!.method };
 }

@@ -8,6 +8,9 @@ export interface AuthUser {
   displayName: string;
   email: string | null;
   mustChangePassword: boolean;
+  /** A confirmed TOTP second factor. */
+  mfaEnabled: boolean;
+  remindersEnabled: boolean;
   memberships: { municipalityId: number; role: Role }[];
   roles: ReadonlySet<Role>;
   isAdmin: boolean;
@@ -16,6 +19,8 @@ export interface AuthUser {
 export interface AuthSession {
   idHash: string;
   expiresAt: Date;
+  /** 'password' or 'oidc:<provider id>'. */
+  method: string;
 }
 
 // Touching last_seen_at on every request would turn each read into a write; once a minute is
@@ -31,12 +36,12 @@ export async function createSession(
   prisma: PrismaClient,
   config: ApiConfig,
   userId: number,
-  meta: { clientAddress: string | null; userAgent: string | null },
+  meta: { clientAddress: string | null; userAgent: string | null; method?: string },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + config.session.absoluteMinutes * 60_000);
   await prisma.session.create({
-    data: { idHash: hashSessionId(token), userId, expiresAt, clientAddress: meta.clientAddress, userAgent: meta.userAgent?.slice(0, 300) ?? null },
+    data: { idHash: hashSessionId(token), userId, expiresAt, clientAddress: meta.clientAddress, userAgent: meta.userAgent?.slice(0, 300) ?? null, method: meta.method ?? 'password' },
   });
   return { token, expiresAt };
 }
@@ -45,6 +50,7 @@ interface SessionRow {
   idHash: string;
   expiresAt: Date;
   lastSeenAt: Date;
+  method: string;
   user: Omit<AuthUser, 'roles' | 'isAdmin'> & { isActive: boolean };
 }
 
@@ -54,10 +60,12 @@ export async function resolveSession(prisma: PrismaClient, config: ApiConfig, to
   // One statement on every request: Prisma's nested read of session, user and memberships took
   // three round trips.
   const [row] = await prisma.$queryRaw<SessionRow[]>`
-    SELECT s."id_hash" AS "idHash", s."expires_at" AS "expiresAt", s."last_seen_at" AS "lastSeenAt",
+    SELECT s."id_hash" AS "idHash", s."expires_at" AS "expiresAt", s."last_seen_at" AS "lastSeenAt", s."method",
       json_build_object(
         'id', u."id", 'username', u."username", 'displayName', u."display_name", 'email', u."email",
         'isActive', u."is_active", 'mustChangePassword', u."must_change_password",
+        'remindersEnabled', u."reminders_enabled",
+        'mfaEnabled', EXISTS (SELECT 1 FROM "user_totp" t WHERE t."user_id" = u."id" AND t."confirmed_at" IS NOT NULL),
         'memberships', COALESCE((SELECT json_agg(json_build_object('municipalityId', m."municipality_id", 'role', m."role") ORDER BY m."id") FROM "membership" m WHERE m."user_id" = u."id"), '[]'::json)
       ) AS "user"
     FROM "session" s JOIN "app_user" u ON u."id" = s."user_id"
@@ -74,7 +82,9 @@ export async function resolveSession(prisma: PrismaClient, config: ApiConfig, to
   if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await prisma.session.updateMany({ where: { idHash }, data: { lastSeenAt: new Date(now) } });
   }
-  return { user: toAuthUser(row.user), session: { idHash: row.idHash, expiresAt: row.expiresAt } };
+  // A forced password change concerns the password: a session from an identity provider did not use one.
+  if (row.method !== 'password') row.user.mustChangePassword = false;
+  return { user: toAuthUser(row.user), session: { idHash: row.idHash, expiresAt: row.expiresAt, method: row.method } };
 }
 
 export function toAuthUser(user: Omit<AuthUser, 'roles' | 'isAdmin'>): AuthUser {
@@ -85,6 +95,8 @@ export function toAuthUser(user: Omit<AuthUser, 'roles' | 'isAdmin'>): AuthUser 
     displayName: user.displayName,
     email: user.email,
     mustChangePassword: user.mustChangePassword,
+    mfaEnabled: user.mfaEnabled,
+    remindersEnabled: user.remindersEnabled,
     memberships: user.memberships,
     roles,
     isAdmin: roles.has('ADMIN'),
@@ -94,4 +106,12 @@ export function toAuthUser(user: Omit<AuthUser, 'roles' | 'isAdmin'>): AuthUser 
 /** The municipalities where the user holds one of the roles. */
 export function municipalitiesWithRole(user: AuthUser, roles: readonly Role[]): number[] {
   return user.memberships.filter((m) => roles.includes(m.role)).map((m) => m.municipalityId);
+}
+
+/**
+ * An ADMIN signed in with a password must hold a second factor (when the setting requires it);
+ * one who came through an identity provider has that provider's own sign-in rules.
+ */
+export function mfaSetupRequired(user: AuthUser, session: AuthSession | null, config: ApiConfig): boolean {
+  return config.mfa.admins === 'required' && user.isAdmin && !user.mfaEnabled && session?.method === 'password';
 }

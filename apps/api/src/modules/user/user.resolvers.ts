@@ -17,5 +17,6 @@ export const userResolvers: Resolvers = {
   User: {
     lastSignInAt: (user) => user.lastSignInAt?.toISOString() ?? null,
     memberships: (user, _, ctx) => ctx.loaders.membershipsByUser.load(user.id),
+    mfaEnabled: (user, _, ctx) => ctx.loaders.mfaEnabledByUser.load(user.id),
   },
 };

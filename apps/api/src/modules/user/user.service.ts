@@ -11,7 +11,7 @@ import { hashPassword } from '../auth/password.ts';
 
 type Tx = Prisma.TransactionClient;
 
-const USER_FIELDS = { id: true, username: true, displayName: true, email: true, isActive: true, mustChangePassword: true, lastSignInAt: true, version: true } as const;
+export const USER_FIELDS = { id: true, username: true, displayName: true, email: true, isActive: true, mustChangePassword: true, lastSignInAt: true, version: true } as const;
 
 export type UserRow = Prisma.UserGetPayload<{ select: typeof USER_FIELDS }>;
 

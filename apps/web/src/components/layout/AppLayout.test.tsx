@@ -31,6 +31,8 @@ describe('AppLayout', { timeout: 20_000 }, () => {
       'Arkivserier',
       'Tidslinje',
       'Funn',
+      'Tjenester',
+      'Gevinster',
       'Kommuner',
       'Brukere',
       'Revisjonslogg',

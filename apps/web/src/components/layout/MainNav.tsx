@@ -14,7 +14,7 @@ export function MainNav() {
           <li key={area.id}>
             {/* NavLink sets aria-current="page" on the current area ("/" only matches itself). */}
             <Link asChild>
-              <NavLink to={area.path}>{t(`nav.${area.id}`)}</NavLink>
+              <NavLink to={area.path}>{'label' in area ? t(area.label) : t(`nav.${area.id}`)}</NavLink>
             </Link>
           </li>
         ))}

@@ -72,6 +72,9 @@ export function UserMenu({ user }: { user: AuthUser_me }) {
         )}
         <div className="user-menu__actions">
           <Link asChild>
+            <RouterLink to="/min-konto">{t('reminders.account.menu')}</RouterLink>
+          </Link>
+          <Link asChild>
             <RouterLink to={CHANGE_PASSWORD_PATH}>{t('userMenu.changePassword')}</RouterLink>
           </Link>
           <Button type="button" variant="primary" data-size="sm" onClick={() => void signOut()} aria-disabled={loading || undefined}>

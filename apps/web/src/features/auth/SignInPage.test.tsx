@@ -56,7 +56,7 @@ describe('SignInPage', { timeout: 20_000 }, () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Tidslinje' }, { timeout: 10_000 })).toHaveFocus();
     expect(currentPath(router)).toBe('/tidslinje?vis=alt');
-    expect(input).toEqual({ username: 'admin', password: 'riktig hest batteri' });
+    expect(input).toEqual({ username: 'admin', password: 'riktig hest batteri', code: null });
     expect(screen.getByRole('button', { name: /Ada Admin/ })).toBeInTheDocument();
   });
 
@@ -125,5 +125,40 @@ describe('SignInPage', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Bytt passord' })).toBeInTheDocument();
     expect(currentPath(router)).toBe('/bytt-passord?neste=%2Fkommuner');
     expect(screen.queryByRole('navigation', { name: 'Hovedmeny' })).not.toBeInTheDocument();
+  });
+
+  it('offers each configured identity provider as a link to its start address', async () => {
+    answerSignedOut([{ id: 'kongsberg', label: 'Kongsberg kommune', startUrl: '/auth/oidc/kongsberg/start' }]);
+    renderApp('/logg-inn');
+    const link = await screen.findByRole('link', { name: 'Logg inn med Kongsberg kommune' });
+    expect(link).toHaveAttribute('href', '/auth/oidc/kongsberg/start');
+  });
+
+  it('says why a sign-in through the provider ended here', async () => {
+    answerSignedOut();
+    renderApp('/logg-inn?oidc=unknown-user');
+    expect(await screen.findByRole('alert')).toHaveTextContent('har ingen bruker i Samarkiv');
+  });
+
+  it('asks for the TOTP code after a right password and sends it with the same password', async () => {
+    answerSignedOut();
+    const inputs: unknown[] = [];
+    answerSignIn(({ variables }) => {
+      inputs.push(variables.input);
+      const input = variables.input as { code?: string | null };
+      if (!input.code) return apiErrorResponse('MFA_CODE_REQUIRED');
+      return HttpResponse.json({ data: { signIn: me({ username: 'admin' }) } });
+    });
+    const { user, router } = renderApp('/logg-inn');
+    await signInWith(user, 'admin', 'Samarkiv-admin-2026');
+    const code = await screen.findByLabelText('Kode fra autentiseringsappen');
+    await user.type(code, '123456');
+    await user.click(screen.getByRole('button', { name: 'Logg inn' }));
+    await screen.findByRole('heading', { level: 1 });
+    expect(inputs).toEqual([
+      { username: 'admin', password: 'Samarkiv-admin-2026', code: null },
+      { username: 'admin', password: 'Samarkiv-admin-2026', code: '123456' },
+    ]);
+    await expect.poll(() => currentPath(router)).toBe('/');
   });
 });

@@ -1,13 +1,13 @@
 import { useApolloClient } from '@apollo/client/react';
 import { Button } from '@digdir/designsystemet-react';
 import { createFindingRules, SUCCESS_FACTOR_STATUSES, updateFindingRules } from '@samarkiv/shared';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../components/dialog/ModalDialog.tsx';
 import { FormAlert } from '../../components/form/FormAlert.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields.tsx';
-import { useFocusFirstInvalid } from '../../components/form/useFocusFirstInvalid.ts';
-import { describeApiError, fieldErrorsOf, type ApiError } from '../../lib/errors.ts';
+import { useFieldForm } from '../../components/form/useFieldForm.ts';
+import { describeApiError, type ApiError } from '../../lib/errors.ts';
 import { LATEST_FINDING_QUERY, type BoardFinding, type FindingInput, type FindingKind, type SuccessFactorStatus } from './findingsQueries.ts';
 import { useSaveFinding } from './useFindingMutations.ts';
 import { FormActions } from '../../components/form/FormActions.tsx';
@@ -64,11 +64,7 @@ function FindingForm({ target, onCancel, onSaved }: { target: FindingDialogTarge
   const { createFinding, updateFinding, loading } = useSaveFinding();
   const [values, setValues] = useState<Values>(() => valuesOf(target.finding));
   const [version, setVersion] = useState(target.finding?.version);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formRef);
+  const { formRef, errors, setErrors, problem, setProblem, attempt, showIssues, showApiError } = useFieldForm(FIELDS);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -77,15 +73,7 @@ function FindingForm({ target, onCancel, onSaved }: { target: FindingDialogTarge
     const input = inputOf(kind, values);
     // The shared rules are the server's own: the form answers without a round trip.
     const checked = version === undefined ? createFindingRules.safeParse(input) : updateFindingRules.safeParse({ ...input, version });
-    if (!checked.success) {
-      const found: Partial<Record<Field, string>> = {};
-      for (const issue of checked.error.issues) {
-        const field = issue.path[0];
-        if (typeof field === 'string' && (FIELDS as readonly string[]).includes(field)) found[field as Field] ??= issue.message;
-      }
-      setErrors(found);
-      return focusFirstInvalid();
-    }
+    if (!checked.success) return showIssues(checked.error.issues);
     setErrors({});
     const { title, description, status, sortOrder } = checked.data;
     const clean: FindingInput = { kind, title, description, status, sortOrder };
@@ -96,13 +84,7 @@ function FindingForm({ target, onCancel, onSaved }: { target: FindingDialogTarge
         version === undefined,
       );
     }
-    const atFields = fieldErrorsOf(t, result.error, FIELDS);
-    if (Object.keys(atFields).length > 0) {
-      setErrors(atFields);
-      return focusFirstInvalid();
-    }
-    setProblem(result.error);
-    setAttempt((value) => value + 1);
+    showApiError(t, result.error);
   }
 
   /** After a version conflict: the stored values replace the form's, and the new version is kept. */

@@ -111,6 +111,16 @@ describe('OverviewPage', { timeout: 20_000 }, () => {
     expect(seen[0]).toEqual({ municipalityId: null, municipalityIds: null });
   });
 
+  it('shows the benefits, realised against planned, and the operating figures in the same query', async () => {
+    const seen = answerOverview();
+    renderApp('/');
+    const benefits = await screen.findByRole('region', { name: 'Gevinster: realisert mot planlagt' });
+    const row = within(benefits).getByRole('rowheader', { name: 'Kortere tid fra mottak til registrering' }).closest('tr')!;
+    expect(within(row).getByText('I rute')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Driftstall siste tolv måneder' })).toBeInTheDocument();
+    expect(seen).toHaveLength(1);
+  });
+
   it('says so when the overview cannot be loaded', async () => {
     server.use(graphql.query('OverviewPage', () => HttpResponse.json({ errors: [{ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })));
     renderApp('/');

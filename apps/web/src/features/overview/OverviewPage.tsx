@@ -16,12 +16,14 @@ import { RISK_PROFILE_PANEL_FRAGMENT, RiskProfilePanel } from './panels/RiskProf
 import { SERIES_COUNTS_PANEL_FRAGMENT, SeriesCountsPanel } from './panels/SeriesCountsPanel.tsx';
 import { SUCCESS_FACTORS_PANEL_FRAGMENT, SuccessFactorsPanel } from './panels/SuccessFactorsPanel.tsx';
 import { TOP_RISKS_PANEL_FRAGMENT, TopRisksPanel } from './panels/TopRisksPanel.tsx';
+import { BENEFITS_PANEL_FRAGMENT, BenefitsPanel } from '../benefits/BenefitsPanel.tsx';
+import { OPERATING_FIGURES_PANEL_FRAGMENT, OperatingFiguresPanel } from '../benefits/OperatingFiguresPanel.tsx';
 import { OverviewVariablesContext, type OverviewVariables } from './useRootFragment.ts';
 import './overview.css';
 
 // The overview is a list of panels, each owning a fragment on Query; the page's one query
 // spreads them and knows none of their fields. A new panel: one spread here, one entry below.
-const PANELS = [KeyFigures, RiskMatrixPanel, TopRisksPanel, RiskProfilePanel, OverdueMeasuresPanel, SuccessFactorsPanel, ReadinessPanel, SeriesCountsPanel];
+const PANELS = [KeyFigures, RiskMatrixPanel, TopRisksPanel, RiskProfilePanel, OverdueMeasuresPanel, SuccessFactorsPanel, ReadinessPanel, SeriesCountsPanel, BenefitsPanel, OperatingFiguresPanel];
 
 type OverviewPageQuery = {
   municipalities: { __typename: 'Municipality'; id: string; name: string; participates: boolean }[];
@@ -44,6 +46,8 @@ export const OVERVIEW_PAGE_QUERY: TypedDocumentNode<OverviewPageQuery, OverviewV
     ...SuccessFactorsPanel_query
     ...ReadinessPanel_query
     ...SeriesCountsPanel_query
+    ...BenefitsPanel_query
+    ...OperatingFiguresPanel_query
   }
   ${KEY_FIGURES_FRAGMENT}
   ${RISK_MATRIX_PANEL_FRAGMENT}
@@ -53,6 +57,8 @@ export const OVERVIEW_PAGE_QUERY: TypedDocumentNode<OverviewPageQuery, OverviewV
   ${SUCCESS_FACTORS_PANEL_FRAGMENT}
   ${READINESS_PANEL_FRAGMENT}
   ${SERIES_COUNTS_PANEL_FRAGMENT}
+  ${BENEFITS_PANEL_FRAGMENT}
+  ${OPERATING_FIGURES_PANEL_FRAGMENT}
 `;
 
 /** `?kommune=<id>` narrows the overview to one municipality, so a printed or shared link shows the same view. */

@@ -1,3 +1,5 @@
+import { exampleBenefit, ON_TRACK, trendMonth } from '../benefits/benefitFixtures.ts';
+
 // An OverviewPage answer whose figures the tests state: Rollag at 80 % readiness, 3 overdue measures.
 
 const cells = (levels: Record<string, { level: 'LOW' | 'MEDIUM' | 'HIGH'; count: number }>) =>
@@ -117,5 +119,7 @@ export function overviewAnswer() {
         },
       ],
     },
+    benefits: [exampleBenefit(ON_TRACK)],
+    operatingFigureTrend: [trendMonth('2026-10', 4200), trendMonth('2026-11', 4350)],
   };
 }

@@ -1,14 +1,14 @@
 import { useApolloClient } from '@apollo/client/react';
 import { Button } from '@digdir/designsystemet-react';
 import { createMilestoneRules, MILESTONE_KINDS, MILESTONE_STATUSES, updateMilestoneRules } from '@samarkiv/shared';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../components/dialog/ModalDialog.tsx';
 import { FormActions } from '../../components/form/FormActions.tsx';
 import { FormAlert } from '../../components/form/FormAlert.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields.tsx';
-import { useFocusFirstInvalid } from '../../components/form/useFocusFirstInvalid.ts';
-import { describeApiError, fieldErrorsOf, type ApiError } from '../../lib/errors.ts';
+import { useFieldForm } from '../../components/form/useFieldForm.ts';
+import { describeApiError, type ApiError } from '../../lib/errors.ts';
 import { DateFields, dateInput, type DateValues } from './DateFields.tsx';
 import { LATEST_MILESTONE_QUERY, type MilestoneInput, type MilestoneKind, type MilestoneStatus, type TimelineMilestone, type TimelinePhase } from './timelineQueries.ts';
 import { useSaveMilestone } from './useTimelineMutations.ts';
@@ -62,20 +62,13 @@ function inputOf(values: Values, sortOrder: number): MilestoneInput {
   };
 }
 
-/** The last string of an issue's path: `['date', 'end']` is the end field. */
-const fieldOfPath = (path: readonly PropertyKey[]) => path.filter((p): p is string => typeof p === 'string').at(-1);
-
 function MilestoneForm({ milestone, phases, onCancel, onSaved }: { milestone?: TimelineMilestone; phases: TimelinePhase[]; onCancel(): void; onSaved(message: string): void }) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const { createMilestone, updateMilestone, loading } = useSaveMilestone();
   const [values, setValues] = useState<Values>(() => valuesOf(milestone));
   const [version, setVersion] = useState(milestone?.version);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formRef);
+  const { formRef, errors, setErrors, problem, setProblem, attempt, showIssues, showApiError } = useFieldForm(FIELDS);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -84,25 +77,11 @@ function MilestoneForm({ milestone, phases, onCancel, onSaved }: { milestone?: T
     const input = inputOf(values, milestone?.sortOrder ?? 0);
     // The server's own rules answer before a round trip.
     const checked = version === undefined ? createMilestoneRules.safeParse(input) : updateMilestoneRules.safeParse({ ...input, version });
-    if (!checked.success) {
-      const found: Partial<Record<Field, string>> = {};
-      for (const issue of checked.error.issues) {
-        const field = fieldOfPath(issue.path);
-        if (field && (FIELDS as readonly string[]).includes(field)) found[field as Field] ??= issue.message;
-      }
-      setErrors(found);
-      return focusFirstInvalid();
-    }
+    if (!checked.success) return showIssues(checked.error.issues);
     setErrors({});
     const result = version === undefined ? await createMilestone(input) : await updateMilestone(milestone!.id, { ...input, version });
     if (result.ok) return onSaved(version === undefined ? t('timeline.form.created', { title: values.title.trim() }) : t('timeline.form.saved', { title: values.title.trim() }));
-    const atFields = fieldErrorsOf(t, result.error, FIELDS);
-    if (Object.keys(atFields).length > 0) {
-      setErrors(atFields);
-      return focusFirstInvalid();
-    }
-    setProblem(result.error);
-    setAttempt((n) => n + 1);
+    showApiError(t, result.error);
   }
 
   async function loadLatest() {

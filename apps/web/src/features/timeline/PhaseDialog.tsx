@@ -1,14 +1,14 @@
 import { useApolloClient } from '@apollo/client/react';
 import { Button } from '@digdir/designsystemet-react';
 import { createPhaseRules, updatePhaseRules } from '@samarkiv/shared';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../components/dialog/ModalDialog.tsx';
 import { FormActions } from '../../components/form/FormActions.tsx';
 import { FormAlert } from '../../components/form/FormAlert.tsx';
 import { TextAreaField, TextField } from '../../components/form/fields.tsx';
-import { useFocusFirstInvalid } from '../../components/form/useFocusFirstInvalid.ts';
-import { describeApiError, fieldErrorsOf, type ApiError } from '../../lib/errors.ts';
+import { useFieldForm } from '../../components/form/useFieldForm.ts';
+import { describeApiError, type ApiError } from '../../lib/errors.ts';
 import { DateFields, dateInput, type DateValues } from './DateFields.tsx';
 import { LATEST_PHASE_QUERY, type PhaseInput, type TimelinePhase } from './timelineQueries.ts';
 import { useSavePhase } from './useTimelineMutations.ts';
@@ -42,19 +42,13 @@ function valuesOf(p: TimelinePhase | undefined): Values {
   };
 }
 
-const fieldOfPath = (path: readonly PropertyKey[]) => path.filter((p): p is string => typeof p === 'string').at(-1);
-
 function PhaseForm({ phase, onCancel, onSaved }: { phase?: TimelinePhase; onCancel(): void; onSaved(message: string): void }) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const { createPhase, updatePhase, loading } = useSavePhase();
   const [values, setValues] = useState<Values>(() => valuesOf(phase));
   const [version, setVersion] = useState(phase?.version);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formRef);
+  const { formRef, errors, setErrors, problem, setProblem, attempt, showIssues, showApiError } = useFieldForm(FIELDS);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -62,25 +56,11 @@ function PhaseForm({ phase, onCancel, onSaved }: { phase?: TimelinePhase; onCanc
     setProblem(null);
     const input: PhaseInput = { name: values.name, description: values.description || null, date: dateInput(values, false), sortOrder: phase?.sortOrder ?? 0 };
     const checked = version === undefined ? createPhaseRules.safeParse(input) : updatePhaseRules.safeParse({ ...input, version });
-    if (!checked.success) {
-      const found: Partial<Record<Field, string>> = {};
-      for (const issue of checked.error.issues) {
-        const field = fieldOfPath(issue.path);
-        if (field && (FIELDS as readonly string[]).includes(field)) found[field as Field] ??= issue.message;
-      }
-      setErrors(found);
-      return focusFirstInvalid();
-    }
+    if (!checked.success) return showIssues(checked.error.issues);
     setErrors({});
     const result = version === undefined ? await createPhase(input) : await updatePhase(phase!.id, { ...input, version });
     if (result.ok) return onSaved(version === undefined ? t('timeline.form.created', { title: values.name.trim() }) : t('timeline.form.saved', { title: values.name.trim() }));
-    const atFields = fieldErrorsOf(t, result.error, FIELDS);
-    if (Object.keys(atFields).length > 0) {
-      setErrors(atFields);
-      return focusFirstInvalid();
-    }
-    setProblem(result.error);
-    setAttempt((n) => n + 1);
+    showApiError(t, result.error);
   }
 
   async function loadLatest() {

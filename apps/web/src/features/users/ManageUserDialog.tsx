@@ -1,12 +1,13 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useApolloClient, useFragment } from '@apollo/client/react';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalDialog } from '../../components/dialog/ModalDialog.tsx';
 import { FormAlert } from '../../components/form/FormAlert.tsx';
 import { TextField } from '../../components/form/fields.tsx';
 import { useFocusFirstInvalid } from '../../components/form/useFocusFirstInvalid.ts';
+import { useAuth } from '../../lib/auth/authContext.ts';
 import { describeApiError, fieldErrorsOf, type ApiError } from '../../lib/errors.ts';
 import { MANAGE_USER_DIALOG_FRAGMENT, type ManageUserDialog_user, type UserRef } from './manageUserFragment.ts';
 import {
@@ -20,6 +21,7 @@ import {
   type MembershipRowErrors,
 } from './MembershipsEditor.tsx';
 import { useResetPassword } from './useResetPassword.ts';
+import { useResetUserMfa } from './useResetUserMfa.ts';
 import { useSetMemberships } from './useSetMemberships.ts';
 import { useSetUserActive } from './useSetUserActive.ts';
 import { useUpdateUser } from './useUpdateUser.ts';
@@ -224,27 +226,54 @@ function UserMembershipsSection({ user }: SectionProps) {
   );
 }
 
-type Confirming = 'deactivate' | 'resetPassword' | null;
+type Confirming = 'deactivate' | 'resetPassword' | 'resetMfa' | null;
+
+// What each confirm step explains and its confirming button says.
+const CONFIRM_TEXTS = {
+  deactivate: { explanation: 'users.manage.deactivateExplanation', confirm: 'users.manage.confirmDeactivate' },
+  resetPassword: { explanation: 'users.manage.resetExplanation', confirm: 'users.manage.confirmReset' },
+  resetMfa: { explanation: 'users.manage.resetMfaExplanation', confirm: 'users.manage.confirmResetMfa' },
+} as const;
 
 function UserAccountSection({ user }: SectionProps) {
   const { t } = useTranslation();
+  const auth = useAuth();
   const headingId = useId();
   const explanationId = useId();
   const { setActive, loading: changingStatus } = useSetUserActive();
   const { resetPassword, loading: resetting } = useResetPassword();
+  const { resetUserMfa, loading: resettingMfa } = useResetUserMfa();
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
+  const [mfaReset, setMfaReset] = useState(false);
   const statusButtonRef = useRef<HTMLButtonElement>(null);
   const resetButtonRef = useRef<HTMLButtonElement>(null);
+  const resetMfaButtonRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const focusAfterConfirm = useRef<RefObject<HTMLButtonElement | null> | null>(null);
+  // An administrator's own factor is reset by another administrator (the server refuses it too).
+  const isSelf = auth.status === 'signedIn' && auth.user.id === user.id;
+  const backRefs = { deactivate: statusButtonRef, resetPassword: resetButtonRef, resetMfa: resetMfaButtonRef };
 
   // The confirm step replaces nothing on screen, so focus moves to its button (which is
   // described by the explanation of what will happen).
+  // Leaving it, the buttons come back only on the next render: focus goes to `back` then.
   useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
+    if (confirming) {
+      confirmRef.current?.focus();
+    } else {
+      focusAfterConfirm.current?.current?.focus();
+      focusAfterConfirm.current = null;
+    }
   }, [confirming]);
+
+  function endConfirm(back: RefObject<HTMLButtonElement | null>) {
+    focusAfterConfirm.current = back;
+    setConfirming(null);
+    back.current?.focus();
+  }
 
   function fail(message: string) {
     setProblem(message);
@@ -254,21 +283,34 @@ function UserAccountSection({ user }: SectionProps) {
   async function changeStatus(active: boolean) {
     setProblem(null);
     const result = await setActive(user.id, active);
-    setConfirming(null);
-    statusButtonRef.current?.focus();
+    endConfirm(statusButtonRef);
     if (!result.ok) fail(describeApiError(t, result.error));
   }
 
   async function reset() {
     setProblem(null);
     const result = await resetPassword(user.id);
-    setConfirming(null);
     if (!result.ok) {
-      resetButtonRef.current?.focus();
+      endConfirm(resetButtonRef);
       return fail(describeApiError(t, result.error));
     }
+    setConfirming(null);
     setTemporaryPassword(result.data.resetPassword.temporaryPassword);
   }
+
+  async function resetMfa() {
+    setProblem(null);
+    const result = await resetUserMfa(user.id);
+    if (!result.ok) {
+      endConfirm(resetMfaButtonRef);
+      return fail(describeApiError(t, result.error));
+    }
+    // The action is gone with the factor; focus stays in the section, on its first button.
+    setMfaReset(true);
+    endConfirm(statusButtonRef);
+  }
+
+  const confirmAction = { deactivate: () => changeStatus(false), resetPassword: reset, resetMfa };
 
   return (
     <section aria-labelledby={headingId} className="manage-user__section">
@@ -280,12 +322,13 @@ function UserAccountSection({ user }: SectionProps) {
         {user.isActive ? t('users.manage.isActive') : t('users.manage.isInactive')}
         {user.mustChangePassword ? ` ${t('users.manage.mustChangePassword')}` : ''}
       </Paragraph>
+      <Paragraph role="status">
+        {user.mfaEnabled ? t('users.manage.mfaOn') : mfaReset ? t('users.manage.mfaReset') : t('users.manage.mfaOff')}
+      </Paragraph>
 
       {confirming ? (
         <div className="manage-user__confirm">
-          <Paragraph id={explanationId}>
-            {confirming === 'deactivate' ? t('users.manage.deactivateExplanation') : t('users.manage.resetExplanation')}
-          </Paragraph>
+          <Paragraph id={explanationId}>{t(CONFIRM_TEXTS[confirming].explanation)}</Paragraph>
           <div className="form-actions">
             <Button
               ref={confirmRef}
@@ -293,20 +336,16 @@ function UserAccountSection({ user }: SectionProps) {
               data-size="sm"
               data-color="danger"
               aria-describedby={explanationId}
-              loading={changingStatus || resetting}
-              onClick={() => void (confirming === 'deactivate' ? changeStatus(false) : reset())}
+              loading={changingStatus || resetting || resettingMfa}
+              onClick={() => void confirmAction[confirming]()}
             >
-              {confirming === 'deactivate' ? t('users.manage.confirmDeactivate') : t('users.manage.confirmReset')}
+              {t(CONFIRM_TEXTS[confirming].confirm)}
             </Button>
             <Button
               type="button"
               variant="secondary"
               data-size="sm"
-              onClick={() => {
-                const back = confirming === 'deactivate' ? statusButtonRef : resetButtonRef;
-                setConfirming(null);
-                back.current?.focus();
-              }}
+              onClick={() => endConfirm(backRefs[confirming])}
             >
               {t('common.cancel')}
             </Button>
@@ -327,6 +366,11 @@ function UserAccountSection({ user }: SectionProps) {
           <Button ref={resetButtonRef} type="button" variant="secondary" data-size="sm" onClick={() => setConfirming('resetPassword')}>
             {t('users.manage.resetPassword')}
           </Button>
+          {user.mfaEnabled && !isSelf && (
+            <Button ref={resetMfaButtonRef} type="button" variant="secondary" data-size="sm" onClick={() => setConfirming('resetMfa')}>
+              {t('users.manage.resetMfa')}
+            </Button>
+          )}
         </div>
       )}
 

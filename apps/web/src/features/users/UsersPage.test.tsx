@@ -14,6 +14,7 @@ type UserNode = {
   email: string | null;
   isActive: boolean;
   mustChangePassword: boolean;
+  mfaEnabled: boolean;
   lastSignInAt: string | null;
   version: number;
   memberships: { __typename: 'Membership'; role: Role; municipality: { __typename: 'Municipality'; id: string; name: string } }[];
@@ -27,6 +28,7 @@ function userNode(fields: Partial<Omit<UserNode, 'memberships'>> & { id: string;
     email: null,
     isActive: true,
     mustChangePassword: false,
+    mfaEnabled: false,
     lastSignInAt: null,
     version: 1,
     ...rest,
@@ -78,6 +80,7 @@ const kari = userNode({
   displayName: 'Kari Nordmann',
   email: 'kari@kongsberg.kommune.no',
   lastSignInAt: '2026-03-05T13:30:00.000Z',
+  mfaEnabled: true,
   memberships: [
     ['ARCHIVIST', KONGSBERG],
     ['ARCHIVIST', FLESBERG],
@@ -102,6 +105,9 @@ describe('UsersPage', () => {
     expect(second).toHaveTextContent('Deaktivert');
     expect(second).toHaveTextContent('Må bytte passord');
     expect(second).toHaveTextContent('Aldri');
+    expect(screen.getByRole('columnheader', { name: 'Tofaktor' })).toBeInTheDocument();
+    expect(first).toHaveTextContent('Satt opp');
+    expect(second).toHaveTextContent('Ikke satt opp');
     expect(screen.getByText('Viser 1–2 av 2 brukere')).toBeInTheDocument();
     expect(within(first!).getByRole('button', { name: 'Administrer kari' })).toBeInTheDocument();
   });
@@ -395,5 +401,79 @@ describe('UsersPage', () => {
     await user.click(screen.getByRole('button', { name: 'Administrer kari' }));
     dialog = await screen.findByRole('dialog', { name: 'Administrer Kari Nordmann' });
     expect(within(dialog).queryByLabelText('Midlertidig passord')).not.toBeInTheDocument();
+  });
+  it('resets a second factor only after a confirmation that says what happens', async () => {
+    let calls: unknown[] = [];
+    let resetYet = false;
+    server.use(graphql.query('UsersPage', () => HttpResponse.json({ data: connection([resetYet ? { ...kari, mfaEnabled: false } : kari]) })));
+    answerMunicipalities();
+    server.use(
+      graphql.mutation('ResetUserMfa', ({ variables }) => {
+        calls = [...calls, variables];
+        resetYet = true;
+        return HttpResponse.json({ data: { resetUserMfa: { ...kari, mfaEnabled: false } } });
+      }),
+    );
+    const { user } = renderApp('/admin/brukere');
+    await screen.findByRole('table', { name: 'Brukere' });
+
+    await user.click(screen.getByRole('button', { name: 'Administrer kari' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Administrer Kari Nordmann' });
+    expect(within(dialog).getByText(/Tofaktorinnlogging er satt opp\./)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Nullstill tofaktor' }));
+    const confirm = within(dialog).getByRole('button', { name: 'Ja, nullstill tofaktor' });
+    expect(confirm).toHaveFocus();
+    expect(confirm).toHaveAccessibleDescription(/Brukeren blir logget ut.*setter brukeren opp tofaktorinnlogging på nytt/);
+    expect(calls).toEqual([]);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Avbryt' }));
+    expect(within(dialog).getByRole('button', { name: 'Nullstill tofaktor' })).toHaveFocus();
+    expect(calls).toEqual([]);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Nullstill tofaktor' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Ja, nullstill tofaktor' }));
+
+    expect(await within(dialog).findByText(/Tofaktorinnloggingen er nullstilt, og brukeren er logget ut\./)).toBeInTheDocument();
+    expect(calls).toEqual([{ id: 'u-1' }]);
+    expect(within(dialog).queryByRole('button', { name: 'Nullstill tofaktor' })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Deaktiver brukeren' })).toHaveFocus();
+    expect(bodyRows()[0]).toHaveTextContent('Ikke satt opp');
+  });
+
+  it('explains a refused reset in words', async () => {
+    answerUsers({ '': connection([kari]) });
+    answerMunicipalities();
+    server.use(graphql.mutation('ResetUserMfa', () => apiErrorResponse('MFA_SELF_RESET', { path: ['id'] })));
+    const { user } = renderApp('/admin/brukere');
+    await screen.findByRole('table', { name: 'Brukere' });
+
+    await user.click(screen.getByRole('button', { name: 'Administrer kari' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Administrer Kari Nordmann' });
+    await user.click(within(dialog).getByRole('button', { name: 'Nullstill tofaktor' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Ja, nullstill tofaktor' }));
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('En annen administrator må tilbakestille din tofaktorinnlogging.');
+    expect(within(dialog).getByRole('button', { name: 'Nullstill tofaktor' })).toHaveFocus();
+    expect(within(dialog).getByText(/Tofaktorinnlogging er satt opp\./)).toBeInTheDocument();
+  });
+
+  it('does not offer a reset of one\'s own factor, nor of a factor not set up', async () => {
+    const self = userNode({ id: ADMIN.id, username: 'admin', displayName: 'Ada Admin', memberships: [['ADMIN', KONGSBERG]], mfaEnabled: true });
+    answerUsers({ '': connection([self, ola]) });
+    answerMunicipalities();
+    const { user } = renderApp('/admin/brukere');
+    await screen.findByRole('table', { name: 'Brukere' });
+
+    await user.click(screen.getByRole('button', { name: 'Administrer admin' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Administrer Ada Admin' });
+    expect(within(dialog).getByText(/Tofaktorinnlogging er satt opp\./)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Tilbakestill passordet' })).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Nullstill tofaktor' })).not.toBeInTheDocument();
+    await user.click(within(dialog).getAllByRole('button', { name: 'Lukk' }).at(-1)!);
+
+    await user.click(screen.getByRole('button', { name: 'Administrer ola' }));
+    dialog = await screen.findByRole('dialog', { name: 'Administrer Ola Nordmann' });
+    expect(within(dialog).getByText(/Tofaktorinnlogging er ikke satt opp\./)).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Nullstill tofaktor' })).not.toBeInTheDocument();
   });
 });

@@ -20,6 +20,7 @@ export type UsersTable_user = {
   email: string | null;
   isActive: boolean;
   mustChangePassword: boolean;
+  mfaEnabled: boolean;
   lastSignInAt: string | null;
   memberships: { __typename: 'Membership'; role: Role; municipality: { __typename: 'Municipality'; id: string; name: string } }[];
 };
@@ -33,6 +34,7 @@ export const USERS_TABLE_FRAGMENT: TypedDocumentNode<UsersTable_user> = gql`
     email
     isActive
     mustChangePassword
+    mfaEnabled
     lastSignInAt
     memberships {
       role
@@ -95,6 +97,10 @@ export function UsersTable({ users, caption, busy, onManage }: UsersTableProps) 
               )}
             </>
           ),
+        }),
+        column.accessor('mfaEnabled', {
+          header: () => t('users.columns.mfa'),
+          cell: (cell) => (cell.getValue() ? t('users.status.mfaOn') : t('users.status.mfaOff')),
         }),
         column.accessor('lastSignInAt', {
           header: () => t('users.columns.lastSignInAt'),

@@ -12,6 +12,8 @@ export type ManageUserDialog_user = {
   email: string | null;
   isActive: boolean;
   mustChangePassword: boolean;
+  /** A confirmed TOTP factor: what the "Nullstill tofaktor" action removes. */
+  mfaEnabled: boolean;
   memberships: {
     __typename: 'Membership';
     role: Role;
@@ -30,6 +32,7 @@ export const MANAGE_USER_DIALOG_FRAGMENT: TypedDocumentNode<ManageUserDialog_use
     email
     isActive
     mustChangePassword
+    mfaEnabled
     memberships {
       role
       municipality {

@@ -3,7 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../../components/layout/PageLoading.tsx';
 import { SessionCheckFailed } from '../../components/layout/SessionCheckFailed.tsx';
 import { useAuth } from './authContext.ts';
-import { CHANGE_PASSWORD_PATH, changePasswordPath, pathOf, SIGN_IN_PATH, signInPath } from './nextPath.ts';
+import { CHANGE_PASSWORD_PATH, changePasswordPath, MFA_SETUP_PATH, pathOf, SIGN_IN_PATH, signInPath } from './nextPath.ts';
 
 /**
  * Guards every route but sign-in: without a session it sends the user to sign in (and back
@@ -21,5 +21,6 @@ export function RequireSession() {
   if (auth.user.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
     return <Navigate to={changePasswordPath(pathOf(location))} replace />;
   }
+  if (auth.user.mfaSetupRequired && location.pathname !== MFA_SETUP_PATH) return <Navigate to={MFA_SETUP_PATH} replace />;
   return <Outlet />;
 }

@@ -23,6 +23,11 @@ export type AuthUser_me = {
     municipality: { __typename: 'Municipality'; id: string; name: string };
   }[];
   mustChangePassword: boolean;
+  mfaEnabled: boolean;
+  mfaSetupRequired: boolean;
+  signInMethod: string;
+  providerSignOutUrl: string | null;
+  remindersEnabled: boolean;
   sessionExpiresAt: string;
 };
 
@@ -45,6 +50,11 @@ export const AUTH_USER_FRAGMENT: TypedDocumentNode<AuthUser_me> = gql`
       }
     }
     mustChangePassword
+    mfaEnabled
+    mfaSetupRequired
+    signInMethod
+    providerSignOutUrl
+    remindersEnabled
     sessionExpiresAt
   }
 `;

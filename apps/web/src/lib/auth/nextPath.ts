@@ -1,5 +1,7 @@
 export const SIGN_IN_PATH = '/logg-inn';
 export const CHANGE_PASSWORD_PATH = '/bytt-passord';
+/** Where an ADMIN without a second factor must go first (and anyone may set one up). */
+export const MFA_SETUP_PATH = '/tofaktor';
 /** The query parameter that carries where to go after signing in (or changing the password). */
 export const NEXT_PARAM = 'neste';
 

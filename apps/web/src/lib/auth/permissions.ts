@@ -16,12 +16,18 @@ export type Permission =
   | 'editFinding'
   | 'editTimeline'
   /** Archive series (arkivdeler) and their mapping to target series. */
-  | 'editSeries';
+  | 'editSeries'
+  /** The service catalogue (tjenestekatalogen). */
+  | 'editServices'
+  /** Benefits and their measurements: none or omitted = a benefit of the whole centre. */
+  | 'editBenefit'
+  /** Monthly operating figures of a municipality. */
+  | 'reportFigures';
 
 type Subject = Pick<AuthUser_me, 'roles' | 'memberships'>;
 
 const ADMIN_ONLY: ReadonlySet<Permission> = new Set(['manageUsers', 'viewAuditLog', 'manageTargetSeries', 'manageAcceptanceCriteria']);
-const COORDINATOR_WORK: ReadonlySet<Permission> = new Set(['editRisk', 'editFinding', 'editTimeline']);
+const COORDINATOR_WORK: ReadonlySet<Permission> = new Set(['editRisk', 'editFinding', 'editTimeline', 'editServices', 'editBenefit', 'reportFigures']);
 
 export function isAdmin(user: Subject | null | undefined): boolean {
   return Boolean(user?.roles.includes('ADMIN'));

@@ -5,7 +5,7 @@ import { useAuth } from './authContext.ts';
 import { AUTH_USER_FRAGMENT, CURRENT_USER_QUERY, type MeRef } from './currentUser.ts';
 
 type SignInMutation = { signIn: MeRef };
-type SignInVariables = { input: { username: string; password: string } };
+type SignInVariables = { input: { username: string; password: string; code?: string | null } };
 
 export const SIGN_IN_MUTATION: TypedDocumentNode<SignInMutation, SignInVariables> = gql`
   mutation SignIn($input: SignInInput!) {
@@ -19,7 +19,8 @@ export const SIGN_IN_MUTATION: TypedDocumentNode<SignInMutation, SignInVariables
 
 /**
  * Signs in and makes the answer the current user, so the app needs no second round trip.
- * Rejects with the operation's error (INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS) for the form.
+ * Rejects with the operation's error (INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS, MFA_CODE_REQUIRED,
+ * INVALID_MFA_CODE) for the form.
  */
 export function useSignIn() {
   const auth = useAuth();
@@ -29,8 +30,8 @@ export function useSignIn() {
     },
   });
   const signIn = useCallback(
-    async (username: string, password: string) => {
-      await mutate({ variables: { input: { username, password } } });
+    async (username: string, password: string, code?: string | null) => {
+      await mutate({ variables: { input: { username, password, code: code || null } } });
       auth.sessionStarted();
     },
     [mutate, auth],

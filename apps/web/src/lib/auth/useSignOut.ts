@@ -18,6 +18,8 @@ export function useSignOut() {
   const auth = useAuth();
   const [mutate, { loading }] = useMutation(SIGN_OUT_MUTATION);
   const signOut = useCallback(async () => {
+    // A session from an identity provider: its sign-out comes next (read before the session ends).
+    const providerSignOut = auth.status === 'signedIn' ? auth.user.providerSignOutUrl : null;
     try {
       await mutate();
     } catch {
@@ -26,6 +28,7 @@ export function useSignOut() {
     }
     auth.sessionEnded();
     await client.clearStore();
+    if (providerSignOut) window.location.assign(providerSignOut);
   }, [mutate, auth, client]);
   return { signOut, loading };
 }
