@@ -129,9 +129,9 @@ describe('the series browser', () => {
     await page.getByRole('button', { name: 'Lagre' }).click();
     await page.getByText('Endringene er lagret.').waitFor();
     await page.reload();
-    // The newest entry of the series' history holds the new value.
-    await page.waitForFunction((value) => document.querySelector('.history-panel ol > li')?.textContent?.includes(value), next);
-    expect(await page.getByRole('region', { name: 'Endringshistorikk' }).locator('ol > li').first().textContent()).toContain('retentionDecision');
+    // The newest entry of the series' history holds the new value, in the page's words.
+    await page.waitForFunction((value) => document.querySelector('.history-panel ol > li')?.textContent?.includes(value), words[next]!);
+    expect(await page.getByRole('region', { name: 'Endringshistorikk' }).locator('ol > li').first().textContent()).toContain('Kassasjonsvedtak');
 
     expect(await cellText()).toContain(words[next]);
 
