@@ -56,6 +56,8 @@ describe('benefits realisation', () => {
     for (const [button, dialog] of [['Endre', 'Endre gevinsten'], ['Slett gevinst', 'Slette gevinsten?']] as const) {
       await coordinator.getByRole('button', { name: button, exact: true }).click();
       await coordinator.getByRole('dialog', { name: dialog }).waitFor();
+      // Once the dialog's opening transition has ended: mid-fade its text is not yet at full contrast.
+      await coordinator.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
       expect(await axeViolations(coordinator), dialog).toEqual([]);
       await coordinator.keyboard.press('Escape');
       await coordinator.getByRole('dialog').waitFor({ state: 'hidden' });
