@@ -1,12 +1,15 @@
 import { Prisma, type Municipality, type PrismaClient } from '@samarkiv/db';
 import type { OverviewSettingsView } from './settings.ts';
 
-// Go-live readiness per municipality, computed from the series, never typed in. Two statements
-// whatever the number of series: the three measures the facet summary holds the answer to
-// (retention, restriction basis, mapping) are summed from archive_series_facet_count (some ten
-// thousand rows at a million series); the two that need the period, the continuity flag and the
-// successor (closed at the cut-over, succeeded) read the periodised series that began before the
-// cut-over, grouped by municipality in one pass.
+// Go-live readiness per municipality, computed from the series, never typed in, from two
+// summaries kept by triggers in the writing transaction, so the cost does not grow with the
+// number of series: retention, restriction basis and mapping are summed from
+// archive_series_facet_count (some ten thousand rows at a million series); closed at the
+// cut-over and succeeded from archive_series_readiness_count (the periodised series that began
+// before the cut-over, by municipality, status and whether a live successor begins on or after
+// it: a few rows per municipality). The readiness summary counts against the cut-over date the
+// database reads from app_setting; should that ever differ from the settings read here, the two
+// measures are counted from the series instead (the pass the summary replaced).
 
 export const READINESS_KEYS = ['RETENTION_DECIDED', 'RESTRICTIONS_GROUNDED', 'CLOSED_AT_CUT_OVER', 'SUCCEEDED', 'MAPPED'] as const;
 export type ReadinessKey = (typeof READINESS_KEYS)[number];
@@ -36,8 +39,8 @@ export function closedStatuses(settings: OverviewSettingsView, today: string): s
 }
 
 type SummaryRow = { municipality_id: number; total: number; decided: number; restricted: number; grounded: number; mapped: number };
-/** Either the count of one status (succeeded 0) or, with status null, the count of the closed series succeeded. */
-type PeriodRow = { municipality_id: number; status: string | null; n: number; succeeded: number };
+/** Periodised series that began before the cut-over, of one status, succeeded or not. */
+type PeriodRow = { municipality_id: number; status: string; succeeded: boolean; n: number };
 
 export async function readiness(prisma: PrismaClient, municipalities: Municipality[], settings: OverviewSettingsView, today: string): Promise<MunicipalityReadinessView[]> {
   if (municipalities.length === 0) return [];
@@ -55,34 +58,16 @@ export async function readiness(prisma: PrismaClient, municipalities: Municipali
       FROM "archive_series_facet_count" f
       WHERE f."municipality_id" = ANY(${ids}::int[])
       GROUP BY 1`,
-    // Shaped for archive_series_readiness_idx (the readiness_index migration): its predicate is
-    // the WHERE's deleted_at and is_continuous, its key the municipality and the period start, its
-    // leaf the status and the successor, so the first branch is an index-only range scan counted by
-    // (municipality, status), with no per-row expression. The second branch reads only the closed
-    // series that have a successor (the planner picks the successor_id index or this one) and
-    // probes the successor by id. Kept apart so that the estimate of a per-row probe in the first
-    // branch does not make the planner pick a slower plan or switch on JIT (seen: +500 ms).
-    prisma.$queryRaw<PeriodRow[]>`
-      SELECT s."municipality_id", s."status"::text AS "status", count(*)::int AS "n", 0 AS "succeeded"
-      FROM "archive_series" s
-      WHERE s."municipality_id" = ANY(${ids}::int[]) AND s."deleted_at" IS NULL AND NOT s."is_continuous"
-        AND s."period_start" < ${settings.cutOverDate}::date AND s."status" <> 'UAKTUELLE_MAPPER'::"ArchiveSeriesStatus"
-      GROUP BY 1, 2
-      UNION ALL
-      SELECT s."municipality_id", NULL, 0, count(*)::int
-      FROM "archive_series" s
-      JOIN "archive_series" n ON n."id" = s."successor_id" AND n."deleted_at" IS NULL AND n."period_start" >= ${settings.cutOverDate}::date
-      WHERE s."municipality_id" = ANY(${ids}::int[]) AND s."deleted_at" IS NULL AND NOT s."is_continuous"
-        AND s."period_start" < ${settings.cutOverDate}::date AND s."status"::text = ANY(${closed}::text[]) AND s."successor_id" IS NOT NULL
-      GROUP BY 1`,
+    periodCounts(prisma, ids, settings),
   ]);
   return municipalities.map((municipality) => {
     const s = summary.find((row) => row.municipality_id === municipality.id);
     const rows = periods.filter((row) => row.municipality_id === municipality.id);
+    const closedRows = rows.filter((row) => closed.includes(row.status));
     const p = {
       periodised: rows.reduce((sum, row) => sum + row.n, 0),
-      closed: rows.reduce((sum, row) => sum + (row.status !== null && closed.includes(row.status) ? row.n : 0), 0),
-      succeeded: rows.reduce((sum, row) => sum + row.succeeded, 0),
+      closed: closedRows.reduce((sum, row) => sum + row.n, 0),
+      succeeded: closedRows.reduce((sum, row) => sum + (row.succeeded ? row.n : 0), 0),
     };
     const measures: ReadinessMeasureView[] = [
       measure('RETENTION_DECIDED', s?.decided ?? 0, s?.total ?? 0),
@@ -100,4 +85,24 @@ export async function readiness(prisma: PrismaClient, municipalities: Municipali
 
 function measure(key: ReadinessKey, met: number, total: number): ReadinessMeasureView {
   return { key, met, total, share: total === 0 ? null : met / total };
+}
+
+/**
+ * The periodised series that began before the cut-over, by municipality, status and succeeded,
+ * from the readiness summary when it counts against the same cut-over date, else from the series.
+ */
+async function periodCounts(prisma: PrismaClient, ids: number[], settings: OverviewSettingsView): Promise<PeriodRow[]> {
+  const rows = await prisma.$queryRaw<(PeriodRow & { basis: string })[]>`
+    SELECT b."basis", r."municipality_id", r."status"::text AS "status", r."succeeded", r."count" AS "n"
+    FROM (SELECT to_char("archive_series_readiness_cut_over"(), 'YYYY-MM-DD') AS "basis") b
+    LEFT JOIN "archive_series_readiness_count" r
+      ON r."municipality_id" = ANY(${ids}::int[]) AND r."status" <> 'UAKTUELLE_MAPPER'::"ArchiveSeriesStatus"`;
+  if (rows[0]?.basis === settings.cutOverDate) return rows.filter((row) => row.municipality_id !== null);
+  return prisma.$queryRaw<PeriodRow[]>`
+    SELECT s."municipality_id", s."status"::text AS "status",
+      COALESCE(n."id" IS NOT NULL AND n."deleted_at" IS NULL AND n."period_start" >= ${settings.cutOverDate}::date, false) AS "succeeded", count(*)::int AS "n"
+    FROM "archive_series" s LEFT JOIN "archive_series" n ON n."id" = s."successor_id"
+    WHERE s."municipality_id" = ANY(${ids}::int[]) AND s."deleted_at" IS NULL AND NOT s."is_continuous"
+      AND s."period_start" < ${settings.cutOverDate}::date AND s."status" <> 'UAKTUELLE_MAPPER'::"ArchiveSeriesStatus"
+    GROUP BY 1, 2, 3`;
 }

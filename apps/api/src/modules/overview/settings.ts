@@ -49,6 +49,9 @@ export async function updateOverviewSettings(ctx: Context, input: unknown): Prom
       await tx.appSetting.upsert({ where: { key }, create: { key, value: data[field] }, update: { value: data[field] } });
     }
     const after = settingsView(data.cutOverDate, data.overlapMonths);
+    // The readiness summary counts against the cut-over date (see readiness.ts): a new date
+    // recounts it here, in the same transaction as the setting.
+    if (after.cutOverDate !== before.cutOverDate) await tx.$executeRaw`SELECT "archive_series_readiness_rebuild"(${after.cutOverDate}::date)`;
     await recordAudit(tx, ctx, { action: 'update', entityType: 'AppSetting', entityId: 'overview', before, after });
     return after;
   });
