@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '@samarkiv/db';
 import { testBackend } from '@samarkiv/db/testing';
-import pg from 'pg';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from './testing/serverProcess.ts';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
@@ -84,33 +83,4 @@ describe.runIf(testBackend() === 'pglite')('starting the server', () => {
   });
 });
 
-describe.runIf(testBackend() === 'postgres')('starting servers on PostgreSQL', () => {
-  it('lets two servers start at once on an empty database: migrated once, seeded once, both serving', async () => {
-    const adminUrl = new URL(inject('postgresAdminUrl')!);
-    const name = `samarkiv_start_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: adminUrl.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    cleanups.push(async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    });
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const [a, b] = await Promise.all([start({ DATABASE_URL: url.toString() }), start({ DATABASE_URL: url.toString() })]);
-    await Promise.all([a.waitFor(/Samarkiv is running/), b.waitFor(/Samarkiv is running/)]);
-    for (const server of [a, b]) expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', database: 'postgres' });
-    const db = await openDatabase({ kind: 'postgres', url: url.toString() });
-    try {
-      const session = await db.session();
-      const rows = await session.query<{ migration_name: string; n: number }>(`SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1`);
-      await session.release();
-      expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((r) => r.n === 1)).toBe(true);
-      expect(await db.prisma.municipality.count()).toBe(8);
-      expect([a.output(), b.output()].filter((out) => /demo data seeded/.test(out))).toHaveLength(1);
-    } finally {
-      await db.close();
-    }
-  });
-});
+// Two servers starting at once on one empty PostgreSQL: reliability/processes.test.ts.
