@@ -126,3 +126,24 @@ export async function signIn(baseUrl: string, username: keyof typeof DEMO_PASSWO
   if (result.errors || !client.cookie) throw new Error(`sign-in as ${username} failed: ${JSON.stringify(result.errors)}`);
   return client;
 }
+
+/** Stages a file through POST /uploads as the browser does; answers its upload id. */
+export async function uploadFile(baseUrl: string, client: HttpClient, name: string, data: Buffer): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([data], { type: 'application/xml' }), name);
+  const response = await fetch(`${baseUrl}/uploads`, { method: 'POST', headers: { 'x-samarkiv-csrf': '1', cookie: client.cookie! }, body: form });
+  const json = (await response.json()) as { uploadId?: string };
+  if (response.status !== 201 || !json.uploadId) throw new Error(`upload failed: ${response.status} ${JSON.stringify(json)}`);
+  return json.uploadId;
+}
+
+/** Polls until check answers a value (not undefined); fails after timeoutMs. */
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 120_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
