@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '@samarkiv/db';
 import { testBackend } from '@samarkiv/db/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from './testing/serverProcess.ts';
@@ -35,35 +34,7 @@ describe.runIf(testBackend() === 'pglite')('starting the server', () => {
     expect(await server.stop('SIGTERM')).toBe(0);
   });
 
-  it('completes the seed on the next start after being killed in the middle of it', async () => {
-    const dataDir = tempDataDir();
-    const first = await start({ SAMARKIV_DATA_DIR: dataDir });
-    // Killed after the seed's first step: inside its one transaction.
-    await first.waitFor(/seeded municipalities/);
-    // The seed is one transaction: killed inside it, nothing of it may remain.
-    await first.stop('SIGKILL');
-    // Never half-seeded: either the whole seed with its marker, or nothing of it.
-    const killed = await openDatabase({ kind: 'pglite', dataDir });
-    try {
-      const marker = await killed.prisma.appSetting.findUnique({ where: { key: 'demo_seed' } });
-      const municipalities = await killed.prisma.municipality.count();
-      const state = { marker: Boolean(marker), municipalities, series: await killed.prisma.archiveSeries.count() };
-      expect(state.marker ? { municipalities: 8, seeded: true } : { municipalities: 0, seeded: state.series === 0 }).toEqual({ municipalities: state.municipalities, seeded: true });
-    } finally {
-      await killed.close();
-    }
-    const second = await start({ SAMARKIV_DATA_DIR: dataDir });
-    await second.waitFor(/Samarkiv is running/);
-    await second.stop('SIGTERM');
-    const db = await openDatabase({ kind: 'pglite', dataDir });
-    try {
-      expect(await db.prisma.municipality.count()).toBe(8);
-      expect(await db.prisma.appSetting.findUnique({ where: { key: 'demo_seed' } })).not.toBeNull();
-      expect(await db.prisma.archiveSeries.count()).toBeGreaterThan(1000);
-    } finally {
-      await db.close();
-    }
-  });
+  // Killed in the middle of the seed and started again: reliability/faults.test.ts, on both backends.
 
   it('refuses a second server on the same data directory with one line and a non-zero exit', async () => {
     const dataDir = tempDataDir();

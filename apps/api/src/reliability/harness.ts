@@ -130,7 +130,7 @@ export async function signIn(baseUrl: string, username: keyof typeof DEMO_PASSWO
 /** Stages a file through POST /uploads as the browser does; answers its upload id. */
 export async function uploadFile(baseUrl: string, client: HttpClient, name: string, data: Buffer): Promise<string> {
   const form = new FormData();
-  form.append('file', new Blob([data], { type: 'application/xml' }), name);
+  form.append('file', new Blob([new Uint8Array(data)], { type: 'application/xml' }), name);
   const response = await fetch(`${baseUrl}/uploads`, { method: 'POST', headers: { 'x-samarkiv-csrf': '1', cookie: client.cookie! }, body: form });
   const json = (await response.json()) as { uploadId?: string };
   if (response.status !== 201 || !json.uploadId) throw new Error(`upload failed: ${response.status} ${JSON.stringify(json)}`);
@@ -138,12 +138,12 @@ export async function uploadFile(baseUrl: string, client: HttpClient, name: stri
 }
 
 /** Polls until check answers a value (not undefined); fails after timeoutMs. */
-export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 120_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 120_000, everyMs = 100): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 100));
+    await new Promise((done) => setTimeout(done, everyMs));
   }
 }
