@@ -13,7 +13,7 @@ const RISK = /* GraphQL */ `query Risk($id: ID!) { risk(id: $id) { id title vers
 const UPDATE = /* GraphQL */ `mutation UpdateRisk($id: ID!, $input: UpdateRiskInput!) { updateRisk(id: $id, input: $input) { id title version } }`;
 
 describe.runIf(testBackend() === 'postgres')('two API processes on one PostgreSQL', () => {
-  it('accept a session made on either one, and let one of two simultaneous edits of a risk win, never both', async () => {
+  it('accept a session made on either one, and let one of two simultaneous edits of a risk win, never both', { timeout: 180_000 }, async () => {
     const own = await ownDatabase('seeded');
     const [a, b] = await Promise.all([runningApi(own.env), runningApi(own.env)]);
 
@@ -60,7 +60,7 @@ describe.runIf(testBackend() === 'postgres')('two API processes on one PostgreSQ
     expect(audit).toHaveLength(auditBefore + rounds);
   });
 
-  it('start at once on an empty database: each migration applied once, seeded once, both serving', async () => {
+  it('start at once on an empty database: each migration applied once, seeded once, both serving', { timeout: 180_000 }, async () => {
     const own = await ownDatabase('empty');
     // Without SAMARKIV_SEED=false: both try to seed, the seed's advisory lock lets one.
     const env = { ...own.env, SAMARKIV_SEED: 'true' };
