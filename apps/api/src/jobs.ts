@@ -5,6 +5,8 @@ import { blankOldClientAddresses } from './modules/audit/audit.service.ts';
 import { resumeStaleJobs } from './modules/series-import/job.ts';
 
 const HOUR = 60 * 60_000;
+/** An import job whose process died is taken over within STALE_AFTER_MS plus this, not an hour later. */
+const JOB_TAKEOVER_EVERY_MS = 60_000;
 
 /**
  * Housekeeping each process runs hourly (idempotent, so several processes may run it too):
@@ -25,5 +27,15 @@ export function startHousekeeping(db: Database, config: ApiConfig, logger: Logge
   void run();
   const timer = setInterval(run, HOUR);
   timer.unref();
-  return () => clearInterval(timer);
+  // One indexed query a minute: cheap enough to run more often than the rest.
+  const takeover = setInterval(() => {
+    resumeStaleJobs({ prisma: db.prisma, config, logger })
+      .then((resumed) => resumed && logger.info({ importJobs: resumed }, 'took over stale import jobs'))
+      .catch((error: unknown) => logger.warn({ err: error }, 'import job takeover failed'));
+  }, JOB_TAKEOVER_EVERY_MS);
+  takeover.unref();
+  return () => {
+    clearInterval(timer);
+    clearInterval(takeover);
+  };
 }

@@ -9,7 +9,8 @@ import express, { type Express } from 'express';
 import { type ApiConfig, hasWebBuild } from './config.ts';
 import { hideSuggestionsPlugin, queryLimitsPlugin, tokenLimit } from './graphql/armor.ts';
 import { createContext, type Context, type ContextDeps } from './graphql/context.ts';
-import { createErrorFormatter } from './graphql/errors.ts';
+import { isDatabaseUnavailable } from './graphql/databaseUnavailable.ts';
+import { createErrorFormatter, serviceUnavailable } from './graphql/errors.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { exportRoutes } from './http/exports.ts';
 import { errorHandler, notFound } from './http/httpErrors.ts';
@@ -22,6 +23,17 @@ import type { Logger } from './logger.ts';
 import { readCookie, SESSION_COOKIE } from './modules/auth/cookies.ts';
 import { createSignInLimiter } from './modules/auth/rateLimit.ts';
 import { resolveSession } from './modules/auth/session.ts';
+
+/** A /healthz database check still unanswered after this long counts as unavailable. */
+const HEALTH_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 export interface App {
   express: Express;
@@ -68,7 +80,8 @@ export async function createApp(db: Database, config: ApiConfig, logger: Logger,
 
   app.get('/healthz', async (_req, res) => {
     try {
-      await db.prisma.$queryRaw`SELECT 1`;
+      // Bounded: a load balancer must get an answer even when the database hangs rather than refuses.
+      await withTimeout(db.prisma.$queryRaw`SELECT 1`, HEALTH_TIMEOUT_MS);
       res.json({ status: 'ok', database: db.kind });
     } catch (error) {
       logger.warn({ err: error }, 'health check: database unavailable');
@@ -88,7 +101,9 @@ export async function createApp(db: Database, config: ApiConfig, logger: Logger,
     tokenLimit(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const auth = await resolveSession(db.prisma, config, readCookie(req, SESSION_COOKIE));
+        const auth = await resolveSession(db.prisma, config, readCookie(req, SESSION_COOKIE)).catch((error: unknown) => {
+          throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
+        });
         res.locals.userId = auth?.user.id;
         return createContext(deps, req, res, res.locals.requestId as string, auth);
       },

@@ -1,10 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '@samarkiv/db';
 import { testBackend } from '@samarkiv/db/testing';
-import pg from 'pg';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from './testing/serverProcess.ts';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
@@ -36,35 +34,7 @@ describe.runIf(testBackend() === 'pglite')('starting the server', () => {
     expect(await server.stop('SIGTERM')).toBe(0);
   });
 
-  it('completes the seed on the next start after being killed in the middle of it', async () => {
-    const dataDir = tempDataDir();
-    const first = await start({ SAMARKIV_DATA_DIR: dataDir });
-    // Killed after the seed's first step: inside its one transaction.
-    await first.waitFor(/seeded municipalities/);
-    // The seed is one transaction: killed inside it, nothing of it may remain.
-    await first.stop('SIGKILL');
-    // Never half-seeded: either the whole seed with its marker, or nothing of it.
-    const killed = await openDatabase({ kind: 'pglite', dataDir });
-    try {
-      const marker = await killed.prisma.appSetting.findUnique({ where: { key: 'demo_seed' } });
-      const municipalities = await killed.prisma.municipality.count();
-      const state = { marker: Boolean(marker), municipalities, series: await killed.prisma.archiveSeries.count() };
-      expect(state.marker ? { municipalities: 8, seeded: true } : { municipalities: 0, seeded: state.series === 0 }).toEqual({ municipalities: state.municipalities, seeded: true });
-    } finally {
-      await killed.close();
-    }
-    const second = await start({ SAMARKIV_DATA_DIR: dataDir });
-    await second.waitFor(/Samarkiv is running/);
-    await second.stop('SIGTERM');
-    const db = await openDatabase({ kind: 'pglite', dataDir });
-    try {
-      expect(await db.prisma.municipality.count()).toBe(8);
-      expect(await db.prisma.appSetting.findUnique({ where: { key: 'demo_seed' } })).not.toBeNull();
-      expect(await db.prisma.archiveSeries.count()).toBeGreaterThan(1000);
-    } finally {
-      await db.close();
-    }
-  });
+  // Killed in the middle of the seed and started again: reliability/faults.test.ts, on both backends.
 
   it('refuses a second server on the same data directory with one line and a non-zero exit', async () => {
     const dataDir = tempDataDir();
@@ -84,33 +54,4 @@ describe.runIf(testBackend() === 'pglite')('starting the server', () => {
   });
 });
 
-describe.runIf(testBackend() === 'postgres')('starting servers on PostgreSQL', () => {
-  it('lets two servers start at once on an empty database: migrated once, seeded once, both serving', async () => {
-    const adminUrl = new URL(inject('postgresAdminUrl')!);
-    const name = `samarkiv_start_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: adminUrl.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    cleanups.push(async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    });
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const [a, b] = await Promise.all([start({ DATABASE_URL: url.toString() }), start({ DATABASE_URL: url.toString() })]);
-    await Promise.all([a.waitFor(/Samarkiv is running/), b.waitFor(/Samarkiv is running/)]);
-    for (const server of [a, b]) expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', database: 'postgres' });
-    const db = await openDatabase({ kind: 'postgres', url: url.toString() });
-    try {
-      const session = await db.session();
-      const rows = await session.query<{ migration_name: string; n: number }>(`SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1`);
-      await session.release();
-      expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((r) => r.n === 1)).toBe(true);
-      expect(await db.prisma.municipality.count()).toBe(8);
-      expect([a.output(), b.output()].filter((out) => /demo data seeded/.test(out))).toHaveLength(1);
-    } finally {
-      await db.close();
-    }
-  });
-});
+// Two servers starting at once on one empty PostgreSQL: reliability/processes.test.ts.

@@ -79,7 +79,9 @@ export function wrapPglite(pglite: PGlite, description: string, release: () => v
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // A bounded wait for a connection: with the server gone quiet (not refusing) a request fails
+  // after 15 s, as long as GraphQL's own timeout, instead of waiting for ever.
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 15_000 });
   // Without a listener an idle client's error (a server restart) would crash the process.
   pool.on('error', () => {});
   try {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { DatabaseStartupError } from './errors.ts';
 
 const LOCK_NAME = 'samarkiv.lock';
+/** Lock files this process holds now: a lock naming our own pid but not listed here is stale. */
+const held = new Set<string>();
 
 // PGlite does not notice a second process on the same data directory (both would write to it),
 // so Samarkiv holds a lock file of its own: created exclusively, naming the owner's pid.
@@ -14,10 +16,12 @@ export function acquireDataDirLock(dataDir: string): () => void {
       const fd = openSync(path, 'wx');
       writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
       closeSync(fd);
+      held.add(path);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(path);
         process.off('exit', release);
         rmSync(path, { force: true });
       };
@@ -26,7 +30,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readOwner(path);
-      if (owner && owner.host === hostname() && isAlive(owner.pid)) {
+      if (owner && owner.host === hostname() && isAlive(owner.pid, path)) {
         throw new DatabaseStartupError(
           `The data directory ${dataDir} is in use by another Samarkiv process (pid ${owner.pid}). ` +
             'Stop that process first, or set SAMARKIV_DATA_DIR to another directory.',
@@ -50,8 +54,10 @@ function readOwner(path: string): { pid: number; host: string } | null {
   }
 }
 
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
+function isAlive(pid: number, path: string): boolean {
+  // Our own pid: in use if this process took the lock; otherwise a dead predecessor had the same
+  // pid (a container restarted on the same volume runs as the same pid, often 1).
+  if (pid === process.pid) return held.has(path);
   try {
     process.kill(pid, 0);
     return true;

@@ -1,6 +1,7 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.ts';
+import { isDatabaseUnavailable } from './databaseUnavailable.ts';
 
 /**
  * Services throw AppError with a code from this list; formatError below is the one place that
@@ -53,6 +54,8 @@ export const ERROR_CODES = {
   BAD_PAGE_SIZE: 'Du kan be om mellom 1 og 100 rader om gangen.',
   /** A cursor that this server did not hand out. */
   BAD_CURSOR: 'Ugyldig sidepeker.',
+  /** The database cannot be reached (stopped, restarting, network): nothing was changed; try again. HTTP 503 when it fails before any resolver runs. */
+  SERVICE_UNAVAILABLE: 'Databasen er ikke tilgjengelig akkurat nå. Prøv igjen om litt.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -72,6 +75,11 @@ export class AppError extends Error {
   }
 }
 
+/** For a failure before any resolver ran (the session lookup): the whole answer is 503, as /healthz says. */
+export function serviceUnavailable(): GraphQLError {
+  return new GraphQLError(ERROR_CODES.SERVICE_UNAVAILABLE, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+}
+
 /**
  * Known errors keep their code and message; anything else is masked as INTERNAL_SERVER_ERROR
  * with a correlation id that the server log carries too, so no stack or SQL reaches a client.
@@ -83,6 +91,11 @@ export function createErrorFormatter(logger: Logger) {
     const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
     if (original instanceof AppError) {
       return { message: original.message, path: formatted.path, extensions: { code: original.code, ...original.details } };
+    }
+    if (isDatabaseUnavailable(original)) {
+      // Not a bug to investigate but an outage /healthz reports too: a warning, and a code the client can retry on.
+      logger.warn({ err: original }, 'database unavailable during a GraphQL operation');
+      return { message: ERROR_CODES.SERVICE_UNAVAILABLE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {

@@ -55,4 +55,4 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   }
 }
 export { freePort, startPostgresCluster, findPostgresBin } from './postgresCluster.ts';
-export { PG_TEMPLATE_DB, withDatabase } from './templates.ts';
+export { PG_TEMPLATE_DB, unpackPgliteTemplate, withDatabase } from './templates.ts';

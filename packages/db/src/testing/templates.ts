@@ -30,6 +30,12 @@ export async function loadPgliteTemplate(path: string): Promise<PGlite> {
   return PGlite.create({ loadDataDir: blob, extensions: PGLITE_EXTENSIONS });
 }
 
+/** Unpacks a template into a data directory (for tests that start a real server on its own copy). */
+export async function unpackPgliteTemplate(path: string, dataDir: string): Promise<void> {
+  const pglite = await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(path)]), extensions: PGLITE_EXTENSIONS });
+  await pglite.close();
+}
+
 /** Creates the two template databases on a PostgreSQL server (admin URL to its postgres db). */
 export async function buildPostgresTemplates(adminUrl: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
