@@ -27,6 +27,7 @@ export const API_ERROR_CODES = [
   'MFA_ALREADY_ENABLED',
   'MFA_SELF_RESET',
   'INTERNAL_SERVER_ERROR',
+  'SERVICE_UNAVAILABLE',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -83,6 +84,8 @@ export function apiErrors(error: unknown): ApiError[] {
     });
   }
   if (ServerError.is(error) && error.statusCode === 401) return [{ code: 'UNAUTHENTICATED' }];
+  // The API answers 503 while its database is unreachable (apps/api/src/graphql/databaseUnavailable.ts).
+  if (ServerError.is(error) && error.statusCode === 503) return [{ code: 'SERVICE_UNAVAILABLE' }];
   return [{ code: 'NETWORK' }];
 }
 
