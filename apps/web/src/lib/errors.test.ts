@@ -1,6 +1,7 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { describe, expect, it } from 'vitest';
-import { apiError } from './errors.ts';
+import { createI18n } from './i18n.ts';
+import { apiError, describeApiError } from './errors.ts';
 
 describe('apiError', () => {
   it('reads a 503 without a GraphQL body as the database being unavailable, not as a network failure', () => {
@@ -16,5 +17,9 @@ describe('apiError', () => {
   it('still reads a 401 as signed out and anything else without an answer as the network', () => {
     expect(apiError(new ServerError('x', { response: new Response('', { status: 401 }), bodyText: '' })).code).toBe('UNAUTHENTICATED');
     expect(apiError(new TypeError('Failed to fetch')).code).toBe('NETWORK');
+  });
+
+  it('says in Norwegian that the database cannot be reached', () => {
+    expect(describeApiError(createI18n('nb').t, { code: 'SERVICE_UNAVAILABLE' })).toBe('Samarkiv får ikke kontakt med databasen akkurat nå. Prøv igjen om litt.');
   });
 });

@@ -155,6 +155,8 @@ export function describeApiError(t: TFunction, error: ApiError): string {
       return error.correlationId
         ? t('errors.INTERNAL_SERVER_ERROR_withId', { id: error.correlationId })
         : t('errors.INTERNAL_SERVER_ERROR');
+    case 'SERVICE_UNAVAILABLE':
+      return t('errors.SERVICE_UNAVAILABLE');
     case 'NETWORK':
       return t('errors.NETWORK');
     case 'UNKNOWN':
