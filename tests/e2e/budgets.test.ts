@@ -76,6 +76,19 @@ describe('the initial JavaScript', () => {
     expect(signInScripts.some((path) => readFileSync(join(DIST, 'index.html'), 'utf8').includes(path))).toBe(true);
     expect(figures.firstVisit).toBeLessThanOrEqual(INITIAL_JS_BUDGET_KB);
   });
+
+  it('loads the English catalogue only when English is chosen, and before the first render once stored', async () => {
+    const page = await server.newPage();
+    await signIn(page, server.url, ...ADMIN);
+    await page.getByRole('heading', { level: 1, name: 'Oversikt' }).waitFor();
+    const english = page.waitForRequest((request) => /\/assets\/en-[^/]+\.js$/.test(new URL(request.url()).pathname));
+    await page.getByRole('button', { name: 'English' }).click();
+    await english;
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Oversikt' }).count()).toBe(0);
+  });
 });
 
 describe('Lighthouse (desktop preset)', () => {
