@@ -1,5 +1,5 @@
 import { ARCHIVE_SERIES_STATUS, DEPOSIT_STATUS, DOCUMENT_MEDIUM, RETENTION_DECISION } from './codeLists.ts';
-import { isRealDate } from './rules/common.ts';
+import { isRealDate } from './dates.ts';
 
 // The series browser's view as URL parameters, read and written in one place for both sides:
 // the web app keeps its view in the address (bookmarkable), and the CSV export

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../locales/en.json';
 import nb from '../locales/nb.json';
-import { createI18n } from './i18n.ts';
+import { chooseLanguage, createI18n, startI18n } from './i18n.ts';
 
 function keys(catalogue: object, prefix = ''): string[] {
   return Object.entries(catalogue).flatMap(([key, value]) =>
@@ -21,13 +21,24 @@ describe('i18n', () => {
     expect(document.documentElement.lang).toBe('nb');
   });
 
-  it('starts in the language stored from an earlier visit', () => {
+  it('starts in the language stored from an earlier visit, its catalogue loaded before the first render', async () => {
     window.localStorage.setItem('samarkiv.language', 'en');
 
-    const i18n = createI18n();
+    const i18n = await startI18n();
 
     expect(i18n.t('nav.municipalities')).toBe('Municipalities');
     expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('loads the English catalogue when English is chosen, and remembers the choice', async () => {
+    const i18n = createI18n('nb');
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(false);
+
+    await chooseLanguage(i18n, 'en');
+
+    expect(i18n.t('nav.municipalities')).toBe('Municipalities');
+    expect(document.documentElement.lang).toBe('en');
+    expect(window.localStorage.getItem('samarkiv.language')).toBe('en');
   });
 
   it('ignores a stored value that is not a supported language', () => {

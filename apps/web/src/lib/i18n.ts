@@ -1,6 +1,5 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
 import nb from '../locales/nb.json';
 
 export const LANGUAGES = ['nb', 'en'] as const;
@@ -18,6 +17,15 @@ declare module 'i18next' {
   }
 }
 
+export type Catalogue = typeof nb;
+
+// Only bokmål, the default, is bundled: English arrives on demand, so a first visit does not
+// download a catalogue it does not show (about 23 kB gzip of the initial-JS budget, issue #10).
+const loaders: Record<Language, () => Promise<Catalogue>> = {
+  nb: async () => nb,
+  en: async () => (await import('../locales/en.json')).default as Catalogue,
+};
+
 export function isLanguage(value: unknown): value is Language {
   return LANGUAGES.includes(value as Language);
 }
@@ -34,6 +42,7 @@ export function readStoredLanguage(): Language {
 
 /** Switches the language the user chose and remembers it for the next visit. */
 export async function chooseLanguage(i18n: I18n, language: Language): Promise<void> {
+  if (!i18n.hasResourceBundle(language, 'translation')) i18n.addResourceBundle(language, 'translation', await loaders[language]());
   await i18n.changeLanguage(language);
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
@@ -42,21 +51,34 @@ export async function chooseLanguage(i18n: I18n, language: Language): Promise<vo
   }
 }
 
-/** One instance per app (and per test), so no test inherits another's language. */
-export function createI18n(language: Language = readStoredLanguage()): I18n {
+/**
+ * The app's instance, in the language stored from an earlier visit, with that language's
+ * catalogue loaded before the first render (no bokmål flashes past an English reader).
+ */
+export async function startI18n(): Promise<I18n> {
+  const language = readStoredLanguage();
+  return createI18n(language, { [language]: await loaders[language]() });
+}
+
+/**
+ * One instance per app (and per test), so no test inherits another's language. Bokmål is always
+ * there; `catalogues` adds others (a test in English passes en.json), and `chooseLanguage` loads
+ * a missing one on demand.
+ */
+export function createI18n(language: Language = readStoredLanguage(), catalogues: Partial<Record<Language, Catalogue>> = {}): I18n {
   const instance = i18next.createInstance();
   // Screen readers pick pronunciation from <html lang>, so it must follow every switch.
   instance.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
   });
   void instance.use(initReactI18next).init({
-    resources: { nb: { translation: nb }, en: { translation: en } },
+    resources: Object.fromEntries(Object.entries({ ...catalogues, nb }).map(([lng, translation]) => [lng, { translation }])),
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
     // React escapes what it renders; escaping here too would show &amp; to users.
     interpolation: { escapeValue: false },
-    // The catalogues are bundled, so the first render can already be translated.
+    // The catalogues given are already here, so the first render can be translated.
     initAsync: false,
   });
   return instance;

@@ -5,6 +5,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '../lib/AppProviders.tsx';
 import { createApolloClient } from '../lib/apollo.ts';
 import { createSessionEvents } from '../lib/auth/sessionEvents.ts';
+import en from '../locales/en.json';
 import { createI18n, type Language } from '../lib/i18n.ts';
 import { routes } from '../lib/router.tsx';
 
@@ -21,7 +22,7 @@ type RenderAppOptions = { language?: Language };
 export function renderApp(path = '/', { language = 'nb' }: RenderAppOptions = {}) {
   const user = userEvent.setup();
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const i18n = createI18n(language);
+  const i18n = createI18n(language, { en });
   const sessionEvents = createSessionEvents();
   const client = createApolloClient({ uri: TEST_GRAPHQL_URL, sessionEvents });
   const view = render(
@@ -41,7 +42,7 @@ export function currentPath(router: ReturnType<typeof renderApp>['router']): str
 /** Renders one component with the app's providers (Apollo cache, i18n), without routes. */
 export function renderWithProviders(ui: ReactElement, { language = 'nb' }: RenderAppOptions = {}) {
   const user = userEvent.setup();
-  const i18n = createI18n(language);
+  const i18n = createI18n(language, { en });
   const sessionEvents = createSessionEvents();
   const client = createApolloClient({ uri: TEST_GRAPHQL_URL, sessionEvents });
   const view = render(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDate } from '../dates.ts';
 
 // Building blocks of the input rules. Messages are Norwegian: they reach the user as they are.
 
@@ -33,11 +34,8 @@ export const isoDateRule = (label: string) =>
 /** The version an update was based on (optimistic concurrency). */
 export const versionRule = z.number({ error: 'Versjonen mangler.' }).int().positive({ error: 'Versjonen mangler.' });
 
-export function isRealDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+export { isRealDate };

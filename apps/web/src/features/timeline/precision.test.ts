@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../lib/i18n.ts';
+import english from '../../locales/en.json';
 import { precisionLabel, type FuzzyDate } from './precision.ts';
 
 const nb = createI18n('nb').t;
-const en = createI18n('en').t;
+const en = createI18n('en', { en: english }).t;
 
 describe('precisionLabel', () => {
   const cases: [FuzzyDate, string, string][] = [
