@@ -31,6 +31,25 @@ export interface LoadBenchRun {
 
 const USER = 'admin';
 
+/** What a run has started and not yet stopped, for stopAll() on Ctrl-C. */
+const running = new Set<() => Promise<void>>();
+
+/** Stops the API and the throwaway database of a run that is being interrupted. */
+export async function stopAll(): Promise<void> {
+  for (const stop of [...running].reverse()) await stop().catch(() => {});
+}
+
+async function started<T extends { stop(): Promise<void> }>(thing: T, fn: (thing: T) => Promise<LoadBenchRun>): Promise<LoadBenchRun> {
+  const stop = () => thing.stop();
+  running.add(stop);
+  try {
+    return await fn(thing);
+  } finally {
+    running.delete(stop);
+    await thing.stop();
+  }
+}
+
 /**
  * One bounded load run: a throwaway database of `series` archive series (the generator of
  * bench:api), the real API pinned to core 0, the autocannon child pinned to core 1. Everything
@@ -40,21 +59,15 @@ export async function runLoadBench(options: LoadBenchOptions, log: (line: string
   const pinning = choosePinning();
   const loadAverage = loadavg().map((l) => l.toFixed(2)).join(', ');
   log(`== ${options.backend}: a throwaway database with ${formatSize(options.series)} series`);
-  const database = await startDatabase(options.backend);
-  try {
+  return started(await startDatabase(options.backend), async (database) => {
     const context = await fillDatabase(database, options.series);
     log(`== the API, then ${options.clients} clients for ${options.warmupSeconds} s warm-up and ${options.durationSeconds} s measured`);
-    const api = await startApi(database.env, pinning?.server ?? null);
-    try {
+    return started(await startApi(database.env, pinning?.server ?? null), async (api) => {
       const plan: LoadClientPlan = { url: api.url, username: USER, password: DEMO_PASSWORDS[USER], context, clients: options.clients, warmupSeconds: options.warmupSeconds, durationSeconds: options.durationSeconds, seed: options.seed };
       const result = await runClientProcess(plan, pinning);
       return { options, result, pinning, serverVersion: context.serverVersion, loadAverage };
-    } finally {
-      await api.stop();
-    }
-  } finally {
-    await database.stop();
-  }
+    });
+  });
 }
 
 async function runClientProcess(plan: LoadClientPlan, pinning: Pinning | null): Promise<LoadClientResult> {

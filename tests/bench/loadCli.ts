@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { REPO_ROOT } from '@samarkiv/db';
-import { LOAD_MARKERS, type LoadBenchOptions, renderLoadSection, runLoadBench } from './loadBench.ts';
+import { LOAD_MARKERS, type LoadBenchOptions, renderLoadSection, runLoadBench, stopAll } from './loadBench.ts';
 import { parseSize, UsageError } from './options.ts';
 import { writePerformanceDoc } from './report.ts';
 
@@ -63,6 +63,13 @@ async function main(): Promise<number> {
   }
   console.log(`Took ${((Date.now() - started) / 60_000).toFixed(1)} min.`);
   return run.result.errors === 0 ? 0 : 1;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the API and the database ...`);
+    void stopAll().finally(() => process.exit(130));
+  });
 }
 
 main().then(

@@ -1,10 +1,12 @@
 import { testBackend } from '@samarkiv/db/testing';
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
+import type * as GraphQL from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../graphql/schema.ts';
 import type { TestClient } from '../testing/testApi.ts';
 import { useTestApi } from '../testing/useTestApi.ts';
-import { multipart, type Outcome, send, Tally } from './fuzzHttp.ts';
+import { multipart, type Outcome, send, sendRaw, Tally } from './fuzzHttp.ts';
 import { randomOperation } from './fuzzQueries.ts';
 
 // Issue 10, part 3: hostile and broken input against the real HTTP app in its production
@@ -20,6 +22,7 @@ const RSS_GROWTH_BYTES = 400 * 1024 ** 2;
 const SESSION_FIELDS = ['signOut', 'changePassword', 'beginTotpSetup', 'confirmTotpSetup'];
 
 const schema = buildSchema();
+const { parse, validate } = createRequire(import.meta.url)('graphql') as typeof GraphQL;
 const tally = new Tally();
 const runs = (numRuns: number, seconds: number) => ({ numRuns, interruptAfterTimeLimit: seconds * 1000, endOnFailure: true });
 
@@ -68,13 +71,24 @@ describe.runIf(testBackend() === 'pglite')('hostile and broken input', () => {
     expect(result.data?.me.username).toBe('leser');
   }
 
+  it('generates operations the schema validates when asked for right argument types', () => {
+    // Else most inputs would die in validation and the server's resolvers would go untried.
+    fc.assert(
+      fc.property(fc.gen(), fc.constantFrom('query', 'mutation'), (g, operation) => {
+        const op = randomOperation(g, schema, { operation: operation as 'query' | 'mutation', wrongTypes: 0, maxDepth: 4 });
+        expect(validate(schema, parse(op.query)).map((e) => e.message), op.query).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('answers random schema-valid queries, with right and wrong argument types, without a server error', async () => {
     await fc.assert(
       fc.asyncProperty(fc.gen(), fc.constantFrom('anonymous', 'viewer', 'coordinator'), async (g, who) => {
         const op = randomOperation(g, schema, { operation: 'query', wrongTypes: 0.15, maxDepth: 4 });
         await graphql(`query as ${who}`, clients[who as keyof typeof clients], JSON.stringify(op));
       }),
-      runs(600, 15),
+      runs(600, 12),
     );
     await expectStillServing();
   });
@@ -89,7 +103,7 @@ describe.runIf(testBackend() === 'pglite')('hostile and broken input', () => {
           expect(JSON.parse(outcome.body).errors, `a viewer wrote with ${op.query}`).toBeDefined();
         }
       }),
-      runs(500, 12),
+      runs(500, 10),
     );
     await expectStillServing();
   });
@@ -174,6 +188,27 @@ describe.runIf(testBackend() === 'pglite')('hostile and broken input', () => {
         await hostile(`${kind} (${who})`, '/uploads', { method: 'POST', headers: headersOf(clients[who as keyof typeof clients], { 'content-type': `multipart/form-data; boundary=${boundary}` }), body: body as BodyInit });
       }),
       runs(150, 5),
+    );
+    await expectStillServing();
+  });
+
+  it('answers random bytes and broken requests on the socket itself with a 4xx or a close', async () => {
+    const port = Number(new URL(t.api.url).port);
+    const requests = fc.oneof(
+      fc.uint8Array({ maxLength: 4096 }).map((bytes) => ['raw: random bytes', bytes] as const),
+      fc.string({ maxLength: 300 }).map((junk) => ['raw: broken request line', Buffer.from(`POST /graphql${junk} HTTP/1.1\r\nHost: x\r\n\r\n`)] as const),
+      fc.integer({ min: 1, max: 200 }).map((kb) => ['raw: huge header', Buffer.from(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Fill: ${'a'.repeat(kb * 1024)}\r\n\r\n`)] as const),
+      fc.string({ maxLength: 200 }).map((junk) => ['raw: bad chunked body', Buffer.from(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nx-samarkiv-csrf: 1\r\nTransfer-Encoding: chunked\r\n\r\nzz${junk}\r\n`)] as const),
+      fc.integer({ min: 1, max: 100_000 }).map((n) => ['raw: short of its length', Buffer.from(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nx-samarkiv-csrf: 1\r\nContent-Length: ${n + 20}\r\n\r\n{"query":"{ me { id } }"}`)] as const),
+    );
+    await fc.assert(
+      fc.asyncProperty(requests, async ([kind, bytes]) => {
+        const outcome = await sendRaw(port, bytes, ANSWER_MS);
+        tally.add(kind, outcome);
+        expect(outcome.failure === undefined || outcome.failure === 'closed' || outcome.failure === 'ECONNRESET', `${kind}: ${outcome.failure}`).toBe(true);
+        expect(outcome.status, `${kind}: ${outcome.body.slice(0, 300)}`).toBeLessThan(500);
+      }),
+      runs(200, 5),
     );
     await expectStillServing();
   });

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 /** What one hostile request got back, as the printed counts and the assertions read it. */
@@ -71,4 +72,29 @@ export function multipart(bytes: Uint8Array, boundary: string, filename: string)
     Buffer.from(bytes),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
+}
+
+/**
+ * Bytes straight onto a TCP connection, then the sending side closed: Node's own HTTP parser
+ * answers what it cannot parse (400, 431) or closes. Closing without an answer is an outcome
+ * (`failure: 'closed'`), as for bytes that are not a request at all.
+ */
+export function sendRaw(port: number, bytes: Uint8Array, timeoutMs: number): Promise<Outcome> {
+  const started = performance.now();
+  return new Promise((done) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    const finish = (failure?: string) => {
+      clearTimeout(timer);
+      socket.destroy();
+      const body = Buffer.concat(chunks).toString('latin1');
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(body)?.[1] ?? 0);
+      done({ status, codes: [], ms: performance.now() - started, body, ...(status === 0 ? { failure: failure ?? 'closed' } : {}) });
+    };
+    const timer = setTimeout(() => finish(`none within ${timeoutMs} ms`), timeoutMs);
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('end', () => finish());
+    socket.on('error', (error: NodeJS.ErrnoException) => finish(error.code ?? error.message));
+    socket.end(bytes);
+  });
 }

@@ -137,10 +137,10 @@ const DATE_LIKE: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A value for an input type; `wrong` puts a value of another type at one random place inside it. */
-export function randomValue(g: Gen, type: GraphQLInputType, wrong: boolean, level: number): unknown {
+export function randomValue(g: Gen, type: GraphQLInputType, wrong: boolean, level: number, required = false): unknown {
   if (wrong && (level > 2 || g(fc.integer, { min: 0, max: 2 }) === 0)) return g(() => WRONG_VALUES);
-  if (isNonNullType(type)) return randomValue(g, type.ofType, wrong, level);
-  if (!wrong && level > 0 && g(fc.integer, { min: 0, max: 9 }) === 0) return null;
+  if (isNonNullType(type)) return randomValue(g, type.ofType, wrong, level, true);
+  if (!required && level > 0 && g(fc.integer, { min: 0, max: 9 }) === 0) return null;
   if (isListType(type)) {
     const length = g(fc.integer, { min: 0, max: level > 1 ? 1 : 3 });
     return Array.from({ length }, () => randomValue(g, type.ofType, wrong, level + 1));
