@@ -65,8 +65,22 @@ export async function runLoadBench(options: LoadBenchOptions, log: (line: string
     return started(await startApi(database.env, pinning?.server ?? null), async (api) => {
       const plan: LoadClientPlan = { url: api.url, username: USER, password: DEMO_PASSWORDS[USER], context, clients: options.clients, warmupSeconds: options.warmupSeconds, durationSeconds: options.durationSeconds, seed: options.seed };
       const result = await runClientProcess(plan, pinning);
+      if (result.errors > 0) result.serverErrors = serverErrors(api.logFile);
       return { options, result, pinning, serverVersion: context.serverVersion, loadAverage };
     });
+  });
+}
+
+/** What the API logged at error level (pino's 50), so that a failed run says why. */
+function serverErrors(logFile: string): string[] {
+  const lines = readFileSync(logFile, 'utf8').split('\n').filter((line) => line.includes('"level":50'));
+  return lines.slice(0, 5).map((line) => {
+    try {
+      const entry = JSON.parse(line) as { msg?: string; err?: { type?: string; message?: string; code?: string } };
+      return `${entry.msg}: ${entry.err?.type ?? ''} ${entry.err?.code ?? ''} ${entry.err?.message ?? ''}`.replace(/\s+/g, ' ').slice(0, 400);
+    } catch {
+      return line.slice(0, 400);
+    }
   });
 }
 
@@ -115,6 +129,7 @@ export function renderLoadSection(run: LoadBenchRun, command: string): string {
     '',
     `Requests per operation: ${operations}.`,
     ...(errors.length ? ['', 'Errors:', '', ...errors] : []),
+    ...(r.serverErrors?.length ? ['', 'The API logged:', '', ...r.serverErrors.map((e) => `- ${e}`)] : []),
   ].join('\n');
 }
 

@@ -46,6 +46,8 @@ export interface LoadClientResult {
   byOperation: Record<string, number>;
   /** Error texts (trimmed) and how often each came; socket errors and timeouts by autocannon's count. */
   errorKinds: Record<string, number>;
+  /** Filled in by loadBench.ts from the API's log when there were errors. */
+  serverErrors?: string[];
 }
 
 interface Tally {
