@@ -3,12 +3,13 @@
  * database with generated archive series, measures each scenario's SQL directly (raw), starts the
  * real API pinned to core 0, and loads it from a child pinned to core 1. See README "Benchmarks".
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORDS, REPO_ROOT } from '@samarkiv/db';
+import { choosePinning, type Pinning } from './cpu.ts';
 import { type BenchDatabase, fillDatabase, startDatabase } from './database.ts';
 import type { LoadPlan, LoadResult } from './load.ts';
 import { describeMachine, syscallMicros } from './machine.ts';
@@ -18,11 +19,6 @@ import { DEFAULT_SCENARIOS, QUICK_SCENARIOS, SCENARIOS } from './scenarios.ts';
 import { startApi, type ApiProcess } from './server.ts';
 
 const USER = 'admin';
-
-interface Pinning {
-  server: string;
-  client: string;
-}
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -109,16 +105,6 @@ function describeSettings(options: BenchOptions, pinning: Pinning | null): strin
     `${options.warmupSeconds} s warm-up and ${options.durationSeconds} s measured per query and client count, closed loop (each client sends its next request when the answer has arrived) over keep-alive connections, signed in as ${USER}; ` +
     `${pins}. Raw SQL runs the same statements directly (\`tests/bench/rawSql.ts\`): on PostgreSQL through a \`pg\` pool, one connection per client; on PGlite in the load process on the same data directory before the API opens it (one connection, so 10 clients queue).`
   );
-}
-
-/** The issue wants the load generator on another core than the server; with one core, say so. */
-function choosePinning(): Pinning | null {
-  const taskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
-  if (availableParallelism() < 2 || !taskset) {
-    console.warn('warning: running unpinned (needs taskset from util-linux and two cores)');
-    return null;
-  }
-  return { server: '0', client: '1' };
 }
 
 async function withApi<T>(database: BenchDatabase, pinning: Pinning | null, profileDir: string | null, fn: (api: ApiProcess) => Promise<T>): Promise<T> {

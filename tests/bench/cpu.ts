@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 let ticksPerSecond: number | null = null;
 
@@ -18,4 +19,19 @@ export function cpuMs(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+export interface Pinning {
+  server: string;
+  client: string;
+}
+
+/** The issue wants the load generator on another core than the server; with one core, say so. */
+export function choosePinning(): Pinning | null {
+  const taskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+  if (availableParallelism() < 2 || !taskset) {
+    console.warn('warning: running unpinned (needs taskset from util-linux and two cores)');
+    return null;
+  }
+  return { server: '0', client: '1' };
 }

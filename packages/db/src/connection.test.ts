@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openDatabase } from './connection.ts';
 import { DatabaseStartupError } from './errors.ts';
-import { testBackend } from './testing/index.ts';
+import { openTestDatabase, testBackend } from './testing/index.ts';
 import { acquireDataDirLock } from './lock.ts';
 
 const dirs: string[] = [];
@@ -58,6 +58,27 @@ describe('a PostgreSQL server that cannot be used', () => {
     const url = new URL(inject('postgresAdminUrl')!);
     url.pathname = '/no_such_database';
     await expect(openDatabase({ kind: 'postgres', url: url.toString() })).rejects.toThrow(/does not exist\. Create it \(createdb\) or fix DATABASE_URL/);
+  });
+});
+
+describe.runIf(testBackend() === 'postgres')('a busy connection pool', () => {
+  it('lets a transaction wait for a connection longer than Prisma\'s 2 s default, as a query does', async () => {
+    // Found by pnpm bench:load: edits failed as INTERNAL_SERVER_ERROR while slow reads held the pool.
+    const db = await openTestDatabase('migrated');
+    try {
+      const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+      // Every connection of the pool busy for 3 s; the transaction must queue behind them.
+      // (Promise.all starts them: a Prisma query runs only once something awaits it.)
+      const sleepers = Promise.all(Array.from({ length: poolSize }, () => db.prisma.$queryRaw`SELECT 1 AS slept FROM pg_sleep(3)`));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = Date.now();
+      const result = await db.prisma.$transaction(async (tx) => tx.$queryRaw<{ one: number }[]>`SELECT 1 AS one`);
+      expect(result).toEqual([{ one: 1 }]);
+      expect(Date.now() - started).toBeGreaterThan(2_000);
+      await sleepers;
+    } finally {
+      await db.close();
+    }
   });
 });
 

@@ -105,8 +105,17 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+/**
+ * Prisma gives an interactive transaction 2 s to get a connection and 5 s to finish, while a plain
+ * query waits in the pool for as long as it takes. Under load (bench:load: 50 clients, 1M series,
+ * a pool of 10 busy with 1-7 s reads) a write then failed as an unexpected error where a read
+ * would only have been slow. The API answers any request after 15 s itself (REQUEST_TIMEOUT), so
+ * a transaction may wait and run that long too; imports set their own, longer limits.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
 function createPrisma(adapter: PrismaPg | PrismaPGlite) {
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event' as const, level: 'query' as const }] });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event' as const, level: 'query' as const }], transactionOptions: TRANSACTION_OPTIONS });
   const listeners = new Set<(sql: string) => void>();
   prisma.$on('query', (event: { query: string }) => {
     for (const listener of listeners) listener(event.query);

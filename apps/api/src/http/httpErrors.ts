@@ -12,6 +12,8 @@ export const HTTP_ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 'Forespørselen er for stor.',
   /** 400: a /graphql body that is not valid JSON. */
   MALFORMED_JSON: 'Forespørselen er ikke gyldig JSON.',
+  /** 400: a body that cannot be read as sent (a broken gzip, deflate or brotli stream, a length other than Content-Length). */
+  UNREADABLE_BODY: 'Forespørselen kunne ikke leses.',
   /** 415: a body in a type or character set the endpoint does not take. */
   UNSUPPORTED_MEDIA_TYPE: 'Forespørselen har en innholdstype som ikke støttes.',
   /** 400: a GraphQL document over the token limit (graphql/armor.ts), refused before parsing. */
@@ -61,6 +63,16 @@ const BODY_ERRORS: Record<string, [number, HttpErrorCode]> = {
 };
 
 /**
+ * A body the parser could not read for a reason of the request's own: body-parser marks those
+ * with a 4xx status and no type of the list above (a compressed stream that does not inflate
+ * comes back as zlib's error wrapped in a 400, found by the fuzz test in reliability/).
+ */
+function unreadableBody(error: unknown): boolean {
+  const status = (error as { status?: unknown; expose?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 && (error as { expose?: unknown }).expose === true;
+}
+
+/**
  * The last middleware: a body the parser refused gets its coded 4xx, anything else a masked
  * 500 whose correlation id the log line carries. Never Express's HTML page with a stack.
  */
@@ -74,6 +86,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (bodyError) {
       sendError(res, bodyError[0], bodyError[1]);
+      return;
+    }
+    if (unreadableBody(error)) {
+      sendError(res, 400, 'UNREADABLE_BODY');
       return;
     }
     const correlationId = randomUUID();

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiConfigFromEnv } from '../config.ts';
 import { memoryLogger } from '../testing/memoryLogger.ts';
@@ -37,6 +38,19 @@ describe('bodies GraphQL does not take', () => {
     expect(result.type).toMatch(/^application\/json/);
     expect(result.json.errors![0]!.extensions!.code).toBe('MALFORMED_JSON');
     expect(result.text).not.toMatch(/at .*\.js|SyntaxError|<html/i);
+  });
+
+  it('answers a body marked gzip that does not inflate with 400 UNREADABLE_BODY, not a 500', async () => {
+    // Found by reliability/fuzz.test.ts: zlib's error reached the error handler as an unknown one.
+    const result = await post(t.api, JSON.stringify({ query: '{ __typename }' }), { 'content-encoding': 'gzip' });
+    expect(result.status).toBe(400);
+    expect(result.json.errors![0]!.extensions!.code).toBe('UNREADABLE_BODY');
+  });
+
+  it('takes a body that really is gzip', async () => {
+    const body = gzipSync(JSON.stringify({ query: '{ __typename }' }));
+    const response = await fetch(`${t.api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-samarkiv-csrf': '1' }, body });
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('answers an unknown path with a coded JSON 404', async () => {
