@@ -138,7 +138,9 @@ class Loader {
       tables.map((table) => `SELECT ${quoteLiteral(table.name)} AS name WHERE EXISTS (SELECT 1 FROM ${quoteIdent(table.name)})`).join(' UNION ALL '),
     );
     if (filled.length) {
-      throw new ExportError('EXPORT_TARGET_NOT_EMPTY', `${this.target} is not empty (rows in ${filled.map((row) => row.name).join(', ')}). Import only into an empty database. Nothing was written.`);
+      const names = filled.map((row) => row.name);
+      const listed = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more tables` : names.join(', ');
+      throw new ExportError('EXPORT_TARGET_NOT_EMPTY', `${this.target} is not empty (rows in ${listed}). Import only into an empty database. Nothing was written.`);
     }
   }
 
