@@ -58,7 +58,7 @@ describe.runIf(runs)('exporting and importing the whole database', () => {
   let cluster: Awaited<ReturnType<typeof startPostgresCluster>> | null = null;
   let adminUrl: string;
   const template = `samarkiv_export_tpl_${process.pid}`;
-  const dir = mkdtempSync(join(tmpdir(), 'samarkiv-export-'));
+  let dir: string;
   const open: Database[] = [];
   let source: Database;
   let sourceDump: Record<string, string[]>;
@@ -91,6 +91,7 @@ describe.runIf(runs)('exporting and importing the whole database', () => {
   }
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'samarkiv-export-'));
     cluster = external ? null : await startPostgresCluster();
     adminUrl = external ?? cluster!.url;
     await admin(`CREATE DATABASE "${template}"`);
@@ -123,7 +124,7 @@ describe.runIf(runs)('exporting and importing the whole database', () => {
     for (const db of open) await db.close().catch(() => {});
     if (adminUrl) await admin(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`).catch(() => {});
     cluster?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('round-trips every table with its secrets, encrypted, PGlite → PostgreSQL → PGlite, and the users can sign in', async () => {
