@@ -153,7 +153,7 @@ class Loader {
     if (unknown.length) throw new ExportError('EXPORT_SCHEMA_MISMATCH', `The file holds column(s) ${unknown.join(', ')} of ${line.name}, which the target does not have.`);
     const selfPositions = catalog.selfReferences.map((name) => line.columns.indexOf(name)).filter((position) => position >= 0);
     const values = line.columns.map((name, i) => (selfPositions.includes(i) ? 'NULL' : `(r->>${i})::${types.get(name)}`));
-    const insert = `INSERT INTO ${quoteIdent(line.name)} (${line.columns.map(quoteIdent).join(', ')}) SELECT ${values.join(', ')} FROM json_array_elements($1::json) AS r`;
+    const insert = `INSERT INTO ${quoteIdent(line.name)} (${line.columns.map(quoteIdent).join(', ')}) SELECT ${values.join(', ')} FROM jsonb_array_elements($1::jsonb) AS r`;
     this.rows[line.name] = 0;
     this.current = { line, catalog, insert, selfPositions, batch: [], chars: 0, count: 0 };
   }
@@ -174,10 +174,10 @@ class Loader {
     const linked = current.batch.filter((row) => current.selfPositions.some((position) => row[position] !== null));
     if (linked.length) {
       if (!this.pendingCreated) {
-        await this.sql.exec(`CREATE TEMPORARY TABLE ${PENDING} (r json) ON COMMIT DROP`);
+        await this.sql.exec(`CREATE TEMPORARY TABLE ${PENDING} (r jsonb) ON COMMIT DROP`);
         this.pendingCreated = true;
       }
-      await this.sql.query(`INSERT INTO ${PENDING} SELECT r FROM json_array_elements($1::json) AS r`, [JSON.stringify(linked)]);
+      await this.sql.query(`INSERT INTO ${PENDING} SELECT r FROM jsonb_array_elements($1::jsonb) AS r`, [JSON.stringify(linked)]);
     }
     this.rows[current.line.name] = current.count;
     current.batch = [];
