@@ -6,3 +6,4 @@ export type { Sql, SqlSession } from './sql.ts';
 export { readMigrations, deployMigrations, migrationStatus, type MigrationStatus } from './migrate/index.ts';
 export { prepareDatabase } from './prepare.ts';
 export { DEMO_PASSWORDS, DEMO_USERS } from './seed/users.ts';
+export { exportDatabase, importDatabase, readExportHeader, ExportError, type ExportErrorCode, type ExportOptions, type ImportOptions } from './export/index.ts';

@@ -1,11 +1,12 @@
 import { DatabaseStartupError, MigrationError } from '../errors.ts';
+import { ExportError } from '../export/errors.ts';
 
 /** Runs a CLI's main: an operator's problem is one line and exit code 1, never a stack trace. */
 export function runCli(main: () => Promise<number | void>): void {
   main().then(
     (code) => process.exit(code ?? 0),
     (error: unknown) => {
-      if (error instanceof DatabaseStartupError || error instanceof MigrationError) {
+      if (error instanceof DatabaseStartupError || error instanceof MigrationError || error instanceof ExportError) {
         console.error(`samarkiv: ${error.message}`);
       } else {
         console.error(error);
