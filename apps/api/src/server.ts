@@ -8,7 +8,7 @@ import type { Database } from '@samarkiv/db';
 import express, { type Express } from 'express';
 import { type ApiConfig, hasWebBuild } from './config.ts';
 import { hideSuggestionsPlugin, queryLimitsPlugin, tokenLimit } from './graphql/armor.ts';
-import { createContext, type Context, type ContextDeps } from './graphql/context.ts';
+import { createContext, denialsPlugin, type Context, type ContextDeps } from './graphql/context.ts';
 import { isDatabaseUnavailable } from './graphql/databaseUnavailable.ts';
 import { createErrorFormatter, serviceUnavailable } from './graphql/errors.ts';
 import { buildSchema } from './graphql/schema.ts';
@@ -65,6 +65,7 @@ export async function createApp(db: Database, config: ApiConfig, logger: Logger,
       // Its page loads scripts from Apollo's CDN, which the CSP (and an offline network) refuses.
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(),
+      denialsPlugin(),
       ...(config.production ? [hideSuggestionsPlugin()] : []),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
     ],

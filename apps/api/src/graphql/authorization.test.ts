@@ -334,7 +334,7 @@ describe('the authorization matrix in docs/SECURITY.md', () => {
           const refused = code !== undefined && REFUSALS.has(code);
           outcomes.push(`${mutation} (${expected}, municipality ${run.municipalityId}): ${refused ? `refused (${code})` : `allowed${code ? ` (${code})` : ''}`}`);
           if (run.expect === 'allow') expect(refused, `${actor} ${mutation} in ${run.municipalityId}: ${JSON.stringify(result.errors)}`).toBe(false);
-          else expect(refused, `${actor} ${mutation} in ${run.municipalityId} should be refused`).toBe(true);
+          else expect(refused, `${actor} ${mutation} in ${run.municipalityId} should be refused: ${JSON.stringify(result.errors ?? result.data)}`).toBe(true);
           // A refused visitor is told to sign in; a refused user is told they may not.
           if (run.expect === 'deny') expect(code).toBe(actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
         }

@@ -46,11 +46,18 @@ export async function recordAudit(db: Writer, ctx: Pick<Context, 'user' | 'reque
   });
 }
 
-/** An authorization denial is recorded on its own (there is no change to share a transaction with). */
+/**
+ * An authorization denial is recorded on its own (there is no change to share a transaction
+ * with): in a GraphQL operation once the operation has ended (Context.pendingDenials: the denial
+ * may come from inside a transaction), elsewhere at once.
+ */
 export async function recordDenial(ctx: Context, what: string, details: Record<string, unknown> = {}): Promise<void> {
-  await recordAudit(ctx.prisma, ctx, { action: 'access-denied', entityType: 'Operation', entityId: what, after: details }).catch((error: unknown) => {
-    ctx.logger.error({ err: error, requestId: ctx.requestId }, 'could not record an access denial');
-  });
+  const record = () =>
+    recordAudit(ctx.prisma, ctx, { action: 'access-denied', entityType: 'Operation', entityId: what, after: details }).catch((error: unknown) => {
+      ctx.logger.error({ err: error, requestId: ctx.requestId }, 'could not record an access denial');
+    });
+  if (ctx.pendingDenials) ctx.pendingDenials.push(record);
+  else await record();
 }
 
 export async function deny(ctx: Context, what: string, details: Record<string, unknown> = {}): Promise<never> {
