@@ -39,16 +39,19 @@ CREATE FUNCTION "archive_series_readiness_cut_over"() RETURNS date LANGUAGE sql 
   SELECT "samarkiv_setting_date"('overview.readiness_basis', DATE '2026-01-01')
 $$;
 
--- Recount from the series against a cut-over date, and record it as the basis (the row is left
--- as it is when the basis does not change): filling the summary, after a hard delete, after
+-- Recount from the series against a cut-over date, and record it as the basis: filling the
+-- summary, after a hard delete, after
 -- db:import, and when the cut-over date changes (updateOverviewSettings calls
 -- it in its transaction; a full pass, about a second at a million series on PostgreSQL, for a
 -- setting changed once or twice in the project's life).
 CREATE FUNCTION "archive_series_readiness_rebuild"(cut date) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "app_setting" ("key", "value", "updated_at") VALUES ('overview.readiness_basis', to_jsonb(to_char(cut, 'YYYY-MM-DD')), now())
-  ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "updated_at" = EXCLUDED."updated_at"
-    WHERE "app_setting"."value" IS DISTINCT FROM EXCLUDED."value";
+  -- No row reads as the default date, so a database on the default holds no row (a freshly
+  -- migrated one stays empty for db:import); the row is written only when the basis changes.
+  IF cut IS DISTINCT FROM "archive_series_readiness_cut_over"() THEN
+    INSERT INTO "app_setting" ("key", "value", "updated_at") VALUES ('overview.readiness_basis', to_jsonb(to_char(cut, 'YYYY-MM-DD')), now())
+    ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "updated_at" = EXCLUDED."updated_at";
+  END IF;
   DELETE FROM "archive_series_readiness_count";
   INSERT INTO "archive_series_readiness_count" ("municipality_id", "status", "succeeded", "count")
   SELECT a."municipality_id", a."status", COALESCE(n."id" IS NOT NULL AND n."deleted_at" IS NULL AND n."period_start" >= cut, false), count(*)::int
