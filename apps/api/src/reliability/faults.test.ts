@@ -39,7 +39,9 @@ async function importTransactionOpen(db: Database): Promise<boolean> {
 describe('SIGKILL and restart', () => {
   it('in the middle of a Noark 5 import: none of its series, then the job is taken over and imports all of them once', { timeout: 300_000 }, async () => {
     const own = await ownDatabase('seeded');
-    const SERIES = 200;
+    // Enough that the import's one transaction lasts well beyond the polls that catch it open on
+    // an idle machine (200 series were applied within PGlite's one-second probe and ended first).
+    const SERIES = 1500;
     const systemIds = Array.from({ length: SERIES }, (_, n) => uuidOf(`reliability/series/${n}`));
     const xml = Buffer.from(
       [...arkivstruktur('5.0', { systemId: uuidOf('reliability/root'), title: 'Flesberg kommune – stort uttrekk', creators: [{ id: '964963193', name: 'Flesberg kommune' }], series: systemIds.map((systemId, n) => ({ systemId, title: `Arkivdel ${n + 1}`, start: '2001-01-01', end: '2002-12-31' })) })].join(''),
@@ -61,10 +63,11 @@ describe('SIGKILL and restart', () => {
       await withOwn(own, (db) => eventually(async () => ((await importTransactionOpen(db)) ? true : undefined), 'the import transaction', 180_000, 20));
     } else {
       // PGlite has one connection, which the import's transaction holds: once the file is read
-      // (progress 1), a status query that gets no answer within a second is waiting for it.
+      // (progress 1), a status query that gets no answer within 200 ms is waiting for it (an idle
+      // status query takes a few ms; the apply of 1,500 series took under a second on an idle machine).
       await eventually(async () => ((await job(arkivar, jobId)).progress === 1 ? true : undefined), 'the file read to its end', 180_000, 20);
       await eventually(async () => {
-        const answer = await Promise.race([job(arkivar, jobId), new Promise<'waiting'>((done) => setTimeout(() => done('waiting'), 1000))]);
+        const answer = await Promise.race([job(arkivar, jobId), new Promise<'waiting'>((done) => setTimeout(() => done('waiting'), 200))]);
         if (answer !== 'waiting' && answer.status !== 'RUNNING') throw new Error(`the import ended (${answer.status}) before it could be killed: make the file bigger`);
         return answer === 'waiting' ? true : undefined;
       }, 'the import transaction', 180_000, 20);
