@@ -3,13 +3,11 @@
  * database with generated archive series, measures each scenario's SQL directly (raw), starts the
  * real API pinned to core 0, and loads it from a child pinned to core 1. See README "Benchmarks".
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORDS, REPO_ROOT } from '@samarkiv/db';
-import { choosePinning, type Pinning } from './cpu.ts';
+import { choosePinning, type Pinning, runPinnedChild } from './cpu.ts';
 import { type BenchDatabase, fillDatabase, startDatabase } from './database.ts';
 import type { LoadPlan, LoadResult } from './load.ts';
 import { describeMachine, syscallMicros } from './machine.ts';
@@ -121,20 +119,8 @@ async function withApi<T>(database: BenchDatabase, pinning: Pinning | null, prof
 }
 
 /** Runs tests/bench/load.ts as a child pinned to the client core; returns what it measured. */
-async function runLoad(plan: LoadPlan, pinning: Pinning | null): Promise<LoadResult[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'samarkiv-bench-load-'));
-  try {
-    const planPath = join(dir, 'plan.json');
-    const resultPath = join(dir, 'result.json');
-    writeFileSync(planPath, JSON.stringify(plan));
-    const command = [process.execPath, '--import', 'tsx', 'tests/bench/load.ts', planPath, resultPath];
-    const child = pinning ? spawn('taskset', ['-c', pinning.client, ...command], { cwd: REPO_ROOT, stdio: 'inherit' }) : spawn(command[0]!, command.slice(1), { cwd: REPO_ROOT, stdio: 'inherit' });
-    const [code] = (await once(child, 'exit')) as [number | null];
-    if (code !== 0) throw new Error(`the load generator exited with ${code}`);
-    return JSON.parse(readFileSync(resultPath, 'utf8')) as LoadResult[];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function runLoad(plan: LoadPlan, pinning: Pinning | null): Promise<LoadResult[]> {
+  return runPinnedChild('load.ts', plan, pinning, 'the load generator');
 }
 
 async function cleanUp(): Promise<void> {

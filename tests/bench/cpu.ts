@@ -1,6 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@samarkiv/db';
 
 let ticksPerSecond: number | null = null;
 
@@ -34,4 +37,24 @@ export function choosePinning(): Pinning | null {
     return null;
   }
   return { server: '0', client: '1' };
+}
+
+/**
+ * Runs a load generator script (`tests/bench/<script>`) as a child pinned to the client core:
+ * its plan goes in as a JSON file, what it measured comes back as one.
+ */
+export async function runPinnedChild<Result>(script: string, plan: unknown, pinning: Pinning | null, what: string): Promise<Result> {
+  const dir = mkdtempSync(join(tmpdir(), 'samarkiv-bench-child-'));
+  try {
+    const planPath = join(dir, 'plan.json');
+    const resultPath = join(dir, 'result.json');
+    writeFileSync(planPath, JSON.stringify(plan));
+    const command = [process.execPath, '--import', 'tsx', `tests/bench/${script}`, planPath, resultPath];
+    const child = pinning ? spawn('taskset', ['-c', pinning.client, ...command], { cwd: REPO_ROOT, stdio: 'inherit' }) : spawn(command[0]!, command.slice(1), { cwd: REPO_ROOT, stdio: 'inherit' });
+    const [code] = (await once(child, 'exit')) as [number | null];
+    if (code !== 0) throw new Error(`${what} exited with ${code}`);
+    return JSON.parse(readFileSync(resultPath, 'utf8')) as Result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEMO_PASSWORDS, REPO_ROOT } from '@samarkiv/db';
-import { choosePinning, type Pinning } from './cpu.ts';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { DEMO_PASSWORDS } from '@samarkiv/db';
+import { choosePinning, type Pinning, runPinnedChild } from './cpu.ts';
 import { fillDatabase, startDatabase } from './database.ts';
 import type { LoadClientPlan, LoadClientResult } from './loadClient.ts';
 import { MIX } from './loadMix.ts';
@@ -84,20 +81,8 @@ function serverErrors(logFile: string): string[] {
   });
 }
 
-async function runClientProcess(plan: LoadClientPlan, pinning: Pinning | null): Promise<LoadClientResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'samarkiv-bench-loadmix-'));
-  try {
-    const planPath = join(dir, 'plan.json');
-    const resultPath = join(dir, 'result.json');
-    writeFileSync(planPath, JSON.stringify(plan));
-    const command = [process.execPath, '--import', 'tsx', 'tests/bench/loadClient.ts', planPath, resultPath];
-    const child = pinning ? spawn('taskset', ['-c', pinning.client, ...command], { cwd: REPO_ROOT, stdio: 'inherit' }) : spawn(command[0]!, command.slice(1), { cwd: REPO_ROOT, stdio: 'inherit' });
-    const [code] = (await once(child, 'exit')) as [number | null];
-    if (code !== 0) throw new Error(`the load client exited with ${code}`);
-    return JSON.parse(readFileSync(resultPath, 'utf8')) as LoadClientResult;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function runClientProcess(plan: LoadClientPlan, pinning: Pinning | null): Promise<LoadClientResult> {
+  return runPinnedChild('loadClient.ts', plan, pinning, 'the load client');
 }
 
 const fmt = (ms: number) => (Number.isNaN(ms) ? '—' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));

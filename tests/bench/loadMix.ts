@@ -1,4 +1,5 @@
 import type { BenchContext } from './context.ts';
+import { OVERVIEW_SELECTION } from './scenarios.ts';
 
 /**
  * The request mix of `pnpm bench:load` (issue 10, part 4): what a region's users do at once.
@@ -25,16 +26,8 @@ const ROWS = /* GraphQL */ `
 const COUNT = /* GraphQL */ `
   query SeriesBrowserCount($filter: ArchiveSeriesFilter) { archiveSeries(first: 1, filter: $filter) { totalCount totalCountIsEstimate } }`;
 // What the overview asks for of its own (the bench:api scenario) and the risk matrix page's cells.
-const OVERVIEW = /* GraphQL */ `
-  query LoadOverview {
-    municipalities { id name participates }
-    overview {
-      asOf dataUpdatedAt
-      nextMilestone { daysUntil approximate milestone { id title } }
-      riskProfile { month inherent { low medium high } residual { low medium high } }
-      readiness { municipality { id name } seriesCount overall weakest measures { key met total share } }
-      seriesCounts { municipality { id name } total byStatus { status count } byMedium { medium count } }
-    }
+const OVERVIEW = /* GraphQL */ `query LoadOverview {
+    municipalities { id name participates }${OVERVIEW_SELECTION}
   }`;
 const MATRIX = /* GraphQL */ `
   query LoadRiskMatrix { riskMatrix(basis: RESIDUAL, cellLimit: 5) { cells { likelihood consequence level count risks { id reference title } } } }`;

@@ -40,15 +40,15 @@ const MATRIX = /* GraphQL */ `
 
 // The overview's own figures (what the OverviewPage query adds to fields benchmarked above):
 // readiness per municipality, the series counts, the risk profile, the next milestone, the stamp.
-const OVERVIEW = /* GraphQL */ `
-  query BenchOverview {
+export const OVERVIEW_SELECTION = /* GraphQL */ `
     overview {
       asOf dataUpdatedAt
       nextMilestone { daysUntil approximate milestone { id title } }
       riskProfile { month inherent { low medium high } residual { low medium high } }
       readiness { municipality { id name } seriesCount overall weakest measures { key met total share } }
       seriesCounts { municipality { id name } total byStatus { status count } byMedium { medium count } }
-    }
+    }`;
+const OVERVIEW = /* GraphQL */ `query BenchOverview {${OVERVIEW_SELECTION}
   }`;
 
 interface PageData {

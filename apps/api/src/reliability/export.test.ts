@@ -2,8 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Database, deployMigrations, exportDatabase, ExportError, type ExportErrorCode, importDatabase, MIGRATIONS_DIR, openDatabase, readMigrations } from '@samarkiv/db';
-import { findPostgresBin, openTestDatabase, startPostgresCluster, testBackend, withDatabase } from '@samarkiv/db/testing';
-import pg from 'pg';
+import { adminQuery, findPostgresBin, openTestDatabase, startPostgresCluster, testBackend, withDatabase } from '@samarkiv/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSeries } from '../../../../packages/db/src/generate/series.ts';
 import { startTestApi } from '../testing/testApi.ts';
@@ -65,15 +64,7 @@ describe.runIf(runs)('exporting and importing the whole database', () => {
   let first: Awaited<ReturnType<typeof exportDatabase>>;
   const file = (name: string) => join(dir, name);
 
-  async function admin(sql: string): Promise<void> {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  }
+  const admin = (sql: string) => adminQuery(adminUrl, sql);
 
   async function freshPostgres(): Promise<Database> {
     const name = `samarkiv_export_${Math.random().toString(36).slice(2, 10)}`;

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORDS, openDatabase, type Database } from '@samarkiv/db';
-import { PG_TEMPLATE_DB, testBackend, unpackPgliteTemplate, withDatabase } from '@samarkiv/db/testing';
-import pg from 'pg';
+import { adminQuery, PG_TEMPLATE_DB, testBackend, unpackPgliteTemplate, withDatabase } from '@samarkiv/db/testing';
 import { afterEach, inject } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../testing/serverProcess.ts';
 import type { GraphQLResponse } from '../testing/testApi.ts';
@@ -62,16 +61,6 @@ export async function withOwn<T>(own: OwnDatabase, fn: (db: Database) => Promise
     return await fn(db);
   } finally {
     await db.close();
-  }
-}
-
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
   }
 }
 

@@ -45,7 +45,8 @@ async function openPostgresCopy(template: TemplateName): Promise<Database> {
   };
 }
 
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+/** One statement on a fresh connection of the server's admin URL (CREATE/DROP DATABASE cannot run in a pool's transaction). */
+export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
