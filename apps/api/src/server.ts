@@ -12,6 +12,7 @@ import { createContext, denialsPlugin, type Context, type ContextDeps } from './
 import { isDatabaseUnavailable } from './graphql/databaseUnavailable.ts';
 import { createErrorFormatter, serviceUnavailable } from './graphql/errors.ts';
 import { buildSchema } from './graphql/schema.ts';
+import { storableTextPlugin } from './graphql/storableText.ts';
 import { exportRoutes } from './http/exports.ts';
 import { errorHandler, notFound } from './http/httpErrors.ts';
 import { oidcRoutes } from './http/oidcRoutes.ts';
@@ -66,6 +67,7 @@ export async function createApp(db: Database, config: ApiConfig, logger: Logger,
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(),
       denialsPlugin(),
+      storableTextPlugin(),
       ...(config.production ? [hideSuggestionsPlugin()] : []),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
     ],

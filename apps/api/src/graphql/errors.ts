@@ -100,7 +100,9 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
       // Parse and validation errors of the request itself: safe to show, without stack traces.
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+      // A field path (storableText.ts) is kept, so the client can put the message by its field.
+      const fieldPath = Array.isArray(formatted.extensions?.path) ? { path: formatted.extensions.path } : {};
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...fieldPath } };
     }
     const correlationId = randomUUID();
     logger.error({ err: original, correlationId }, 'unexpected error in a GraphQL operation');

@@ -13,7 +13,8 @@ export const textRule = (label: string, max: number, min = 1) =>
     .string({ error: `Fyll inn ${label}.` })
     .trim()
     .min(min, { error: min <= 1 ? `Fyll inn ${label}.` : `${capitalise(label)} må ha minst ${min} tegn.` })
-    .max(max, { error: `${capitalise(label)} kan ha høyst ${max} tegn.` });
+    .max(max, { error: `${capitalise(label)} kan ha høyst ${max} tegn.` })
+    .refine(storable, { error: unstorable(label) });
 
 /** Optional text: empty or only spaces becomes null. */
 export const optionalTextRule = (label: string, max: number) =>
@@ -21,6 +22,7 @@ export const optionalTextRule = (label: string, max: number) =>
     .string()
     .trim()
     .max(max, { error: `${capitalise(label)} kan ha høyst ${max} tegn.` })
+    .refine(storable, { error: unstorable(label) })
     .nullish()
     .transform((v) => (v ? v : null));
 
@@ -33,6 +35,11 @@ export const isoDateRule = (label: string) =>
 
 /** The version an update was based on (optimistic concurrency). */
 export const versionRule = z.number({ error: 'Versjonen mangler.' }).int().positive({ error: 'Versjonen mangler.' });
+
+// PostgreSQL's text cannot hold U+0000 (the API refuses it in any GraphQL string too; this is
+// for text that arrives by other ways, such as a CSV file).
+const storable = (text: string) => !text.includes('\u0000');
+const unstorable = (label: string) => `${capitalise(label)} inneholder et tegn som ikke kan lagres (nulltegnet U+0000).`;
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -2,6 +2,7 @@ import type { ImportJob, Prisma, PrismaClient } from '@samarkiv/db';
 import type { ApiConfig } from '../../config.ts';
 import type { Context } from '../../graphql/context.ts';
 import type { Logger } from '../../logger.ts';
+import { failpoint } from '../../failpoints.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { lockForImport, type Applied } from './apply.ts';
 import type { Problems } from './problems.ts';
@@ -88,6 +89,7 @@ export async function importInOneTransaction<P>(deps: JobDeps, job: ImportJob, a
       progress.report = steps.report(plan);
       if (problems.hasErrors) throw new ImportBlocked(progress.report);
       const applied = await steps.apply(tx, plan);
+      await failpoint('import-applied');
       const changed = Object.values(applied.created).some(Boolean) || Object.values(applied.updated).some(Boolean);
       if (changed) {
         await recordAudit(tx, actor, { action: 'import', entityType: steps.summary.entityType, entityId: job.id, after: { municipalityId: job.municipalityId, ...steps.summary.details, created: applied.created, updated: applied.updated } });
