@@ -22,7 +22,7 @@ export function storableTextPlugin(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const path = nulInValue(request.variables ?? {}, []) ?? nulInDocument(document);
+          const path = nulInValue(request.variables ?? {}) ?? nulInDocument(document);
           if (path) throw new GraphQLError(UNSTORABLE_TEXT_MESSAGE, { extensions: { code: 'VALIDATION_FAILED', path, http: { status: 400 } } });
         },
       };
@@ -30,23 +30,32 @@ export function storableTextPlugin(): ApolloServerPlugin {
   };
 }
 
-/** The path of the first string with U+0000 in a variables object, if any. */
-function nulInValue(value: unknown, path: (string | number)[]): (string | number)[] | undefined {
-  if (typeof value === 'string') return value.includes(NUL) ? path : undefined;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = nulInValue(item, [...path, index]);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = nulInValue(item, [...path, key]);
-      if (found) return found;
+/**
+ * The path of the first string with U+0000 in a variables object, if any. Iterative: variables
+ * nested thousands deep (the fuzz test sends them) must reach graphql's own coercion error, not
+ * overflow the stack here.
+ */
+function nulInValue(variables: unknown): (string | number)[] | undefined {
+  // Each entry links to its parent, so a path is built only for the string that is found.
+  type Entry = { value: unknown; key: string | number; parent: Entry | null };
+  const pending: Entry[] = [{ value: variables, key: '', parent: null }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value } = next;
+    if (typeof value === 'string') {
+      if (value.includes(NUL)) return pathOf(next);
+    } else if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) pending.push({ value: value[index], key: index, parent: next });
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value).reverse()) pending.push({ value: item, key, parent: next });
     }
   }
   return undefined;
+
+  function pathOf(entry: Entry): (string | number)[] {
+    const path: (string | number)[] = [];
+    for (let at: Entry | null = entry; at?.parent; at = at.parent) path.unshift(at.key);
+    return path;
+  }
 }
 
 /** The argument and input-field names down to the first string literal with U+0000, if any. */
