@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { designsystemetCss } from './build/designsystemetCss.ts';
 
 // The API (apps/api) listens on 4000 in development; the SPA calls it same-origin through
 // this proxy. SAMARKIV_API_URL points it elsewhere (another port, a mock) without editing.
@@ -8,6 +9,8 @@ const apiProxy = { '/graphql': apiUrl, '/healthz': apiUrl, '/exports': apiUrl };
 
 export default defineConfig({
   plugins: [react()],
+  // Designsystemet's :has() rules that slowed every restyle, rewritten (build/designsystemetCss.ts).
+  css: { postcss: { plugins: [designsystemetCss()] } },
   server: { proxy: apiProxy },
   preview: { proxy: apiProxy },
   build: {

@@ -12,7 +12,7 @@ export default mergeConfig(
     test: {
       name: 'web',
       environment: 'jsdom',
-      include: ['src/**/*.test.{ts,tsx}'],
+      include: ['src/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
       setupFiles: ['src/test/setup.ts'],
       // Page tests wait for a lazy chunk and walk whole tables by role; on a loaded 2-core
       // machine (the full suite runs every project at once) 5 s is too short for some.
