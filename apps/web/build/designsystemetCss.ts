@@ -65,7 +65,7 @@ export const REWRITES: Rewrite[] = [
   {
     match: '.ds-table>tbody:has(+tfoot)>tr:last-child>:is(th,td)',
     replace: null,
-    why: 'No bottom border above a table foot: only the risk report has one, and it draws its own.',
+    why: 'No bottom border above a table foot: no Samarkiv .ds-table has one (the risk report\'s print frame is a plain layout table).',
   },
   {
     match: '.ds-field:where(:has(.ds-input[aria-readonly=true],.ds-input[readonly])) label',
@@ -89,7 +89,7 @@ export function rewriteSelector(selector: string): string {
     let current: string | null = original;
     for (const { match, replace } of REWRITES) {
       if (current === null || !current.includes(match)) continue;
-      current = replace === null ? null : current.split(match).join(replace);
+      current = replace === null ? null : current.replaceAll(match, replace);
     }
     if (current !== null && hasOutsideSubject(current) && UNUSED.test(current)) current = null;
     if (current !== null) kept.push(current);
