@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../lib/auth/authContext.ts';
+import { wasSignedIn } from '../../lib/auth/sessionHint.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
-import { MainNav } from './MainNav.tsx';
+import { MainNav, MainNavPlaceholder } from './MainNav.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 export function AppHeader() {
@@ -23,6 +24,9 @@ export function AppHeader() {
       </div>
       {/* A user who must change the password can go nowhere else until it is done. */}
       {signedIn && !auth.user.mustChangePassword && <MainNav />}
+      {/* While the session is checked, room for the menu a returning user will get, so the page
+          below does not move down when it arrives (Lighthouse measured a shift of 0.087). */}
+      {auth.status === 'loading' && wasSignedIn() && <MainNavPlaceholder />}
     </header>
   );
 }

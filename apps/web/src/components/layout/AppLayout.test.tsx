@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
-import { graphql, HttpResponse } from 'msw';
+import { delay, graphql, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { overviewAnswer } from '../../features/overview/overviewFixtures.ts';
-import { ADMIN, signInAs, VIEWER } from '../../test/auth.ts';
+import { ADMIN, answerSignedOut, signInAs, VIEWER } from '../../test/auth.ts';
 import { server } from '../../test/server.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 
@@ -109,5 +109,58 @@ describe('AppLayout', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Fant ikke siden' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Gå til oversikten' })).toHaveAttribute('href', '/');
     expect(document.title).toBe('Fant ikke siden – Samarkiv');
+  });
+
+  describe('while the session is checked', () => {
+    // The check answers only when the test lets it, so the loading state can be looked at.
+    function holdSessionCheck(answer: () => Response) {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      server.use(
+        graphql.query('CurrentUser', async () => {
+          await released;
+          await delay(0);
+          return answer();
+        }),
+      );
+      return release;
+    }
+
+    it('keeps room for the menu in a browser that was signed in, then shows the menu there', async () => {
+      signInAs(VIEWER);
+      const first = renderApp('/');
+      await screen.findByRole('heading', { level: 1, name: 'Oversikt' }, { timeout: 10_000 });
+      expect(window.localStorage.getItem('samarkiv.signedIn')).toBe('1');
+      first.unmount();
+
+      const release = holdSessionCheck(() => HttpResponse.json({ data: { me: VIEWER } }));
+      const { unmount } = renderApp('/');
+      const placeholder = await screen.findByTestId('main-nav-placeholder');
+      // Nothing in it is read out or reachable, and no menu is offered before the answer.
+      expect(placeholder).toHaveAttribute('aria-hidden', 'true');
+      expect(placeholder.querySelector('a, button, [tabindex]')).toBeNull();
+      expect(screen.queryByRole('navigation', { name: 'Hovedmeny' })).not.toBeInTheDocument();
+
+      release();
+      expect(await screen.findByRole('navigation', { name: 'Hovedmeny' })).toBeInTheDocument();
+      expect(screen.queryByTestId('main-nav-placeholder')).not.toBeInTheDocument();
+      unmount();
+    });
+
+    it('keeps no room in a browser that was not signed in, and forgets it on a signed-out answer', async () => {
+      window.localStorage.setItem('samarkiv.signedIn', '1');
+      answerSignedOut();
+      const first = renderApp('/');
+      expect(await screen.findByRole('button', { name: 'Logg inn' }, { timeout: 10_000 })).toBeInTheDocument();
+      expect(window.localStorage.getItem('samarkiv.signedIn')).toBeNull();
+      first.unmount();
+
+      const release = holdSessionCheck(() => HttpResponse.json({ data: { me: VIEWER } }));
+      renderApp('/');
+      await screen.findByRole('banner');
+      expect(screen.queryByTestId('main-nav-placeholder')).not.toBeInTheDocument();
+      release();
+      expect(await screen.findByRole('navigation', { name: 'Hovedmeny' })).toBeInTheDocument();
+    });
   });
 });

@@ -17,7 +17,7 @@ export function AppLayout() {
       <AppHeader />
       {/* tabIndex -1 lets the skip link move keyboard focus here, not only scroll. */}
       <main id={MAIN_ID} tabIndex={-1} className="app-main">
-        <Suspense fallback={<PageLoading label={t('common.loadingPage')} />}>
+        <Suspense fallback={<PageLoading label={t('common.loadingPage')} fill />}>
           <Outlet />
         </Suspense>
       </main>

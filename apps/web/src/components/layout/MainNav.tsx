@@ -22,3 +22,14 @@ export function MainNav() {
     </nav>
   );
 }
+
+/** As tall as the menu, with nothing to read or reach: shown while the session is checked. */
+export function MainNavPlaceholder() {
+  return (
+    <div className="main-nav" aria-hidden="true" data-testid="main-nav-placeholder">
+      <div className="main-nav__list">
+        <span className="main-nav__item main-nav__item--pending">&nbsp;</span>
+      </div>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { readSeriesView } from '@samarkiv/shared';
-import { graphql, HttpResponse } from 'msw';
+import { delay, graphql, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { signInAs } from '../../test/auth.ts';
 import { server } from '../../test/server.ts';
@@ -119,6 +119,28 @@ describe('OverviewPage', { timeout: 20_000 }, () => {
     expect(within(row).getByText('I rute')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Driftstall siste tolv måneder' })).toBeInTheDocument();
     expect(seen).toHaveLength(1);
+  });
+
+  it('keeps its toolbar and stamp line in place while loading, the municipality choice disabled until the data is in', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      graphql.query('OverviewPage', async () => {
+        await released;
+        await delay(0);
+        return HttpResponse.json({ data: overviewAnswer() });
+      }),
+    );
+    renderApp('/');
+    expect(await screen.findByText('Henter oversikten …', {}, { timeout: 10_000 })).toBeInTheDocument();
+    const choice = screen.getByRole('combobox', { name: 'Kommune' });
+    expect(choice).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Skriv ut' })).toBeInTheDocument();
+
+    release();
+    expect(await screen.findByRole('region', { name: 'Nøkkeltall' })).toBeInTheDocument();
+    expect(choice).toBeEnabled();
+    expect(within(choice).getAllByRole('option').length).toBeGreaterThan(1);
   });
 
   it('says so when the overview cannot be loaded', async () => {

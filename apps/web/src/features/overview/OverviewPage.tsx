@@ -94,7 +94,7 @@ export function OverviewPage() {
       </Alert>
     );
   } else if (!shown) {
-    body = <PageLoading label={t('overview.loading')} />;
+    body = <PageLoading label={t('overview.loading')} fill />;
   } else {
     body = (
       <OverviewVariablesContext value={variables}>
@@ -110,31 +110,39 @@ export function OverviewPage() {
   return (
     <Page title={t('overview.title')}>
       <div className="overview-toolbar">
-        {shown && (
-          <SelectField label={t('overview.municipality')} name="kommune" value={municipalityId ?? ''} onChange={(event) => choose(event.target.value)} className="overview-filter">
-            <option value="">{t('overview.allMunicipalities')}</option>
-            {shown.municipalities
-              .filter((m) => m.participates || m.id === municipalityId)
-              .map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-          </SelectField>
-        )}
+        {/* There from the start (disabled until the municipalities are in), so the toolbar
+            keeps its height and the print button does not move when the data arrives. */}
+        <SelectField
+          label={t('overview.municipality')}
+          name="kommune"
+          value={shown ? (municipalityId ?? '') : ''}
+          disabled={!shown}
+          onChange={(event) => choose(event.target.value)}
+          className="overview-filter"
+        >
+          <option value="">{t('overview.allMunicipalities')}</option>
+          {(shown?.municipalities ?? [])
+            .filter((m) => m.participates || m.id === municipalityId)
+            .map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+        </SelectField>
         <Button type="button" variant="secondary" data-size="sm" className="overview-print-button" onClick={() => window.print()}>
           {t('overview.print')}
         </Button>
       </div>
-      {shown && (
-        <Paragraph data-size="sm" className="overview-stamp">
-          {t('overview.stamp', {
-            scope: shown.overview.municipality?.name ?? t('overview.allMunicipalities'),
-            date: formatDate(shown.overview.asOf),
-            updated: shown.overview.dataUpdatedAt ? formatDateTime(shown.overview.dataUpdatedAt) : t('overview.noData'),
-          })}
-        </Paragraph>
-      )}
+      {/* A line's room while loading, for the same reason. */}
+      <Paragraph data-size="sm" className="overview-stamp" aria-hidden={shown ? undefined : true}>
+        {shown
+          ? t('overview.stamp', {
+              scope: shown.overview.municipality?.name ?? t('overview.allMunicipalities'),
+              date: formatDate(shown.overview.asOf),
+              updated: shown.overview.dataUpdatedAt ? formatDateTime(shown.overview.dataUpdatedAt) : t('overview.noData'),
+            })
+          : '\u00a0'}
+      </Paragraph>
       {body}
     </Page>
   );

@@ -5,6 +5,7 @@ import { hasErrorCode } from '../errors.ts';
 import { AuthContext, type AuthContextValue, type AuthState } from './authContext.ts';
 import { AUTH_USER_FRAGMENT, CURRENT_USER_QUERY } from './currentUser.ts';
 import { SIGN_IN_PATH, signInPath } from './nextPath.ts';
+import { rememberSignedIn } from './sessionHint.ts';
 import { useSessionEvents } from './sessionEvents.ts';
 
 // setTimeout overflows above 2^31-1 ms (about 24.8 days) and would fire at once.
@@ -64,6 +65,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
     return { status: 'loading', user: null };
   }, [ended, complete, user, error]);
+
+  // The next visit's header keeps room for the menu only if this one ended signed in.
+  useEffect(() => {
+    if (state.status === 'signedIn' || state.status === 'signedOut') rememberSignedIn(state.status === 'signedIn');
+  }, [state.status]);
 
   const value: AuthContextValue = useMemo(
     () => ({

@@ -3,6 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../../components/layout/PageLoading.tsx';
 import { SessionCheckFailed } from '../../components/layout/SessionCheckFailed.tsx';
 import { useAuth } from './authContext.ts';
+import { wasSignedIn } from './sessionHint.ts';
 import { CHANGE_PASSWORD_PATH, changePasswordPath, MFA_SETUP_PATH, pathOf, SIGN_IN_PATH, signInPath } from './nextPath.ts';
 
 /**
@@ -14,7 +15,9 @@ export function RequireSession() {
   const auth = useAuth();
   const location = useLocation();
 
-  if (auth.status === 'loading') return <PageLoading label={t('auth.checking')} />;
+  // Room for the page only where one is likely to follow; a visitor without a session is sent to
+  // the short sign-in page, whose footer would then move up instead.
+  if (auth.status === 'loading') return <PageLoading label={t('auth.checking')} fill={wasSignedIn()} />;
   if (auth.status === 'error') return <SessionCheckFailed />;
   // After signing out there is nowhere to return to; otherwise come back here after signing in.
   if (auth.status === 'signedOut') return <Navigate to={auth.reason === 'signedOut' ? SIGN_IN_PATH : signInPath(location)} replace />;

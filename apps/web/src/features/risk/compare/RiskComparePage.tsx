@@ -14,7 +14,7 @@ import { MatrixPointPicker, usePointName } from '../matrix/MatrixTimeControls.ts
 import { CELL_LIMIT, type MatrixData } from '../matrix/matrixQuery.ts';
 import { RiskMatrixGrid } from '../matrix/RiskMatrixGrid.tsx';
 import { riskName } from '../matrix/matrixWords.ts';
-import { RiskFilterBar } from '../shared/RiskFilterBar.tsx';
+import { AfterRiskFilterChoices, RiskFilterBar } from '../shared/RiskFilterBar.tsx';
 import { RiskLevelBadge } from '../shared/RiskLevelBadge.tsx';
 import { riskFilterOf, useRiskViewState, type MatrixPoint, type RiskViewState } from '../shared/riskUrlState.ts';
 import { RiskWorkspaceNav } from '../shared/RiskWorkspaceNav.tsx';
@@ -45,28 +45,30 @@ export function RiskComparePage() {
   return (
     <Page title={t('riskMatrix.compare.title')}>
       <RiskWorkspaceNav />
-      <RiskFilterBar />
-      <div className="risk-matrix-controls">
-        <BasisSwitch />
-        <MatrixPointPicker
-          idPrefix="risk-compare-from"
-          legend={t('riskMatrix.compare.fromLegend')}
-          point={state.at}
-          onChange={(at) => update({ at })}
-          nowLabel={t('riskMatrix.compare.clearFrom')}
-          submitLabel={t('riskMatrix.compare.setFrom')}
-          defaultOpen={!state.at}
-        />
-        <MatrixPointPicker
-          idPrefix="risk-compare-to"
-          legend={t('riskMatrix.compare.toLegend')}
-          point={state.compareTo}
-          onChange={(compareTo) => update({ compareTo })}
-          nowLabel={t('riskMatrix.compare.toNow')}
-          submitLabel={t('riskMatrix.compare.setTo')}
-        />
-      </div>
-      {state.at ? <Comparison state={state} from={state.at} /> : <Paragraph>{t('riskMatrix.compare.pickFrom')}</Paragraph>}
+      <AfterRiskFilterChoices>
+        <RiskFilterBar />
+        <div className="risk-matrix-controls">
+          <BasisSwitch />
+          <MatrixPointPicker
+            idPrefix="risk-compare-from"
+            legend={t('riskMatrix.compare.fromLegend')}
+            point={state.at}
+            onChange={(at) => update({ at })}
+            nowLabel={t('riskMatrix.compare.clearFrom')}
+            submitLabel={t('riskMatrix.compare.setFrom')}
+            defaultOpen={!state.at}
+          />
+          <MatrixPointPicker
+            idPrefix="risk-compare-to"
+            legend={t('riskMatrix.compare.toLegend')}
+            point={state.compareTo}
+            onChange={(compareTo) => update({ compareTo })}
+            nowLabel={t('riskMatrix.compare.toNow')}
+            submitLabel={t('riskMatrix.compare.setTo')}
+          />
+        </div>
+        {state.at ? <Comparison state={state} from={state.at} /> : <Paragraph>{t('riskMatrix.compare.pickFrom')}</Paragraph>}
+      </AfterRiskFilterChoices>
     </Page>
   );
 }

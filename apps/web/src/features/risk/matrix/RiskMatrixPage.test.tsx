@@ -1,11 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { graphql, HttpResponse } from 'msw';
+import { delay, graphql, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, apiErrorResponse, KONGSBERG, me, signInAs, VIEWER } from '../../../test/auth.ts';
 import { currentPath, renderApp } from '../../../test/renderApp.tsx';
 import { server } from '../../../test/server.ts';
 import type { MatrixRisk, RescoreRiskVariables, RiskMatrixVariables } from './matrixQuery.ts';
-import { answerRiskMatrix, answerRiskWorkspace, matrixRisk, riskBaseline } from './matrixFixtures.ts';
+import { AREAS, answerRiskMatrix, answerRiskWorkspace, matrixRisk, MUNICIPALITIES, riskBaseline } from './matrixFixtures.ts';
 import { MATRIX_RENDER_MEASURE } from './useMatrixRenderTiming.ts';
 
 // The page's chunk may take a while to transform on a busy machine the first time.
@@ -70,6 +70,30 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
     expect(within(cell(5, 5)).queryByRole('link')).toBeNull();
     expect(screen.getByText('6 risikoer per 25.11.2026.')).toBeInTheDocument();
     expect(screen.getByText(/Fargene følger akseptkriteriene «Akseptkriterier 2024», gjeldende fra 01\.01\.2024/)).toBeInTheDocument();
+  });
+
+  it('draws the filter bar and the matrix only once the filter choices are in, so nothing below the bar moves', async () => {
+    signInAs(VIEWER);
+    answerRiskMatrix(() => crowdedRisks());
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      graphql.query('RiskFilterChoices', async () => {
+        await released;
+        await delay(0);
+        return HttpResponse.json({ data: { riskAreas: AREAS, municipalities: MUNICIPALITIES } });
+      }),
+    );
+    renderApp('/risiko');
+    expect(await screen.findByText('Henter filtervalgene …', {}, FIRST_LOAD)).toBeInTheDocument();
+    expect(screen.queryByRole('search')).not.toBeInTheDocument();
+    expect(document.querySelector('[data-cell]')).toBeNull();
+
+    release();
+    const bar = await screen.findByRole('search', { name: 'Filtrer risikoene' });
+    // The choices are there in the same frame as the bar itself.
+    expect(within(bar).getByRole('checkbox', { name: 'Flesberg' })).toBeInTheDocument();
+    await waitFor(() => expect(document.querySelector('[data-cell="3-4"]')).not.toBeNull());
   });
 
   it('explains each scale level behind a disclosure that opens and closes by keyboard', async () => {

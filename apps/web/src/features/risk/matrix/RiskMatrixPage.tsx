@@ -9,7 +9,7 @@ import { PageLoading } from '../../../components/layout/PageLoading.tsx';
 import { TableLoadError } from '../../../components/table/TableLoadError.tsx';
 import { useCan } from '../../../lib/auth/useCan.ts';
 import { formatCount, formatDate } from '../../../lib/format.ts';
-import { RiskFilterBar } from '../shared/RiskFilterBar.tsx';
+import { AfterRiskFilterChoices, RiskFilterBar } from '../shared/RiskFilterBar.tsx';
 import { riskFilterOf, riskViewSearch, useRiskViewState, type MatrixCell, type RiskViewState } from '../shared/riskUrlState.ts';
 import { RiskWorkspaceNav } from '../shared/RiskWorkspaceNav.tsx';
 import { BasisSwitch } from './BasisSwitch.tsx';
@@ -55,62 +55,64 @@ export function RiskMatrixPage() {
   return (
     <Page title={t('riskMatrix.title')}>
       <RiskWorkspaceNav />
-      <RiskFilterBar />
-      <div className="risk-matrix-controls">
-        <BasisSwitch />
-        <CheckboxField
-          label={t('riskMatrix.arrows.toggle')}
-          checked={showArrows && isPresent}
-          disabled={!isPresent}
-          aria-describedby={!isPresent ? 'risk-arrows-past' : undefined}
-          onChange={(event) => setShowArrows(event.target.checked)}
-        />
-        {!isPresent && (
-          <span id="risk-arrows-past" className="ds-sr-only">
-            {t('riskMatrix.arrows.onlyNow')}
-          </span>
-        )}
-        <MatrixPointPicker
-          idPrefix="risk-matrix-at"
-          legend={t('riskMatrix.time.legend')}
-          point={state.at}
-          onChange={(at) => update({ at })}
-          nowLabel={t('riskMatrix.time.now')}
-          submitLabel={t('riskMatrix.time.show')}
-        />
-        {mayEdit && isPresent && (
-          <Button type="button" variant="secondary" onClick={() => setFreezing(true)}>
-            {t('riskMatrix.baseline.open')}
-          </Button>
-        )}
-      </div>
-      <div role="status">
-        {frozen && (
-          <Alert data-color="success" className="form-alert">
+      <AfterRiskFilterChoices>
+        <RiskFilterBar />
+        <div className="risk-matrix-controls">
+          <BasisSwitch />
+          <CheckboxField
+            label={t('riskMatrix.arrows.toggle')}
+            checked={showArrows && isPresent}
+            disabled={!isPresent}
+            aria-describedby={!isPresent ? 'risk-arrows-past' : undefined}
+            onChange={(event) => setShowArrows(event.target.checked)}
+          />
+          {!isPresent && (
+            <span id="risk-arrows-past" className="ds-sr-only">
+              {t('riskMatrix.arrows.onlyNow')}
+            </span>
+          )}
+          <MatrixPointPicker
+            idPrefix="risk-matrix-at"
+            legend={t('riskMatrix.time.legend')}
+            point={state.at}
+            onChange={(at) => update({ at })}
+            nowLabel={t('riskMatrix.time.now')}
+            submitLabel={t('riskMatrix.time.show')}
+          />
+          {mayEdit && isPresent && (
+            <Button type="button" variant="secondary" onClick={() => setFreezing(true)}>
+              {t('riskMatrix.baseline.open')}
+            </Button>
+          )}
+        </div>
+        <div role="status">
+          {frozen && (
+            <Alert data-color="success" className="form-alert">
+              <Paragraph>
+                {t('riskMatrix.baseline.done', { name: frozen })}{' '}
+                <Link asChild>
+                  <RouterLink to={`/risiko/sammenlign${riskViewSearch({ ...state, at: null, cell: null, sort: null })}`}>
+                    {t('riskMatrix.baseline.compare')}
+                  </RouterLink>
+                </Link>
+              </Paragraph>
+            </Alert>
+          )}
+        </div>
+        {state.at && (
+          <Alert data-color="info" className="form-alert">
             <Paragraph>
-              {t('riskMatrix.baseline.done', { name: frozen })}{' '}
-              <Link asChild>
-                <RouterLink to={`/risiko/sammenlign${riskViewSearch({ ...state, at: null, cell: null, sort: null })}`}>
-                  {t('riskMatrix.baseline.compare')}
-                </RouterLink>
-              </Link>
+              {state.at.kind === 'baseline'
+                ? t('riskMatrix.time.pastBaseline', { name: pointName(state.at) })
+                : t('riskMatrix.time.pastDate', { date: pointName(state.at) })}
             </Paragraph>
+            <Button type="button" variant="secondary" data-size="sm" onClick={() => update({ at: null })}>
+              {t('riskMatrix.time.backToNow')}
+            </Button>
           </Alert>
         )}
-      </div>
-      {state.at && (
-        <Alert data-color="info" className="form-alert">
-          <Paragraph>
-            {state.at.kind === 'baseline'
-              ? t('riskMatrix.time.pastBaseline', { name: pointName(state.at) })
-              : t('riskMatrix.time.pastDate', { date: pointName(state.at) })}
-          </Paragraph>
-          <Button type="button" variant="secondary" data-size="sm" onClick={() => update({ at: null })}>
-            {t('riskMatrix.time.backToNow')}
-          </Button>
-        </Alert>
-      )}
-      <MatrixView state={state} movable={mayEdit && isPresent} showArrows={showArrows && isPresent} />
+        <MatrixView state={state} movable={mayEdit && isPresent} showArrows={showArrows && isPresent} />
+      </AfterRiskFilterChoices>
       <FreezeBaselineDialog
         open={freezing}
         onClose={() => setFreezing(false)}
@@ -136,7 +138,7 @@ function MatrixView({ state, movable, showArrows }: { state: RiskViewState; mova
   useMatrixRenderTiming(data?.riskMatrix);
 
   if (!shown) {
-    if (loading) return <PageLoading label={t('riskMatrix.loading')} />;
+    if (loading) return <PageLoading label={t('riskMatrix.loading')} fill />;
     return <TableLoadError title={t('riskMatrix.errorTitle')} error={error} onRetry={() => void refetch().catch(() => {})} onFirstPage={() => {}} />;
   }
   return <MatrixBody matrix={shown.riskMatrix} state={state} busy={loading} movable={movable} showArrows={showArrows} onReload={() => void refetch().catch(() => {})} />;

@@ -74,7 +74,7 @@ export function RiskRegisterList({ options }: { options: RegisterOptions }) {
   // The previous page stays on screen (marked busy) while the next one loads.
   const shown = data ?? previousData;
   if (!shown) {
-    if (loading) return <PageLoading label={t('riskRegister.loading')} />;
+    if (loading) return <PageLoading label={t('riskRegister.loading')} fill />;
     return (
       <TableLoadError
         title={t('riskRegister.errorTitle')}

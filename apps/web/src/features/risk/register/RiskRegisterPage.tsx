@@ -6,7 +6,7 @@ import { Page } from '../../../components/layout/Page.tsx';
 import { CURSOR_PARAM } from '../../../components/table/useCursorPaging.ts';
 import { RiskWorkspaceNav } from '../shared/RiskWorkspaceNav.tsx';
 import { useRiskViewState } from '../shared/riskUrlState.ts';
-import { RiskFilterBar } from '../shared/RiskFilterBar.tsx';
+import { AfterRiskFilterChoices, RiskFilterBar } from '../shared/RiskFilterBar.tsx';
 import { RegisterExports } from './RegisterExports.tsx';
 import { RegisterMeasuresList } from './RegisterMeasuresList.tsx';
 import { readRegisterOptions, useRegisterOptions, writeRegisterOptions, type RegisterOptions, type RegisterView } from './registerUrl.ts';
@@ -22,15 +22,17 @@ export function RiskRegisterPage() {
     <Page title={t('riskRegister.title')}>
       <RiskWorkspaceNav />
       <div className="risk-register-page">
-      <Paragraph className="page-lead">{t('riskRegister.lead')}</Paragraph>
-      <div className="table-toolbar">
-        <RiskFilterBar />
-      </div>
-      <QuickToggles options={options} onChange={setOptions} />
-      <CellNotice />
-      <ViewSwitch current={options.view} />
-      {options.view === 'measures' ? <RegisterMeasuresList options={options} /> : <RiskRegisterList options={options} />}
-      <RegisterExports options={options} />
+        <Paragraph className="page-lead">{t('riskRegister.lead')}</Paragraph>
+        <AfterRiskFilterChoices>
+          <div className="table-toolbar">
+            <RiskFilterBar />
+          </div>
+          <QuickToggles options={options} onChange={setOptions} />
+          <CellNotice />
+          <ViewSwitch current={options.view} />
+          {options.view === 'measures' ? <RegisterMeasuresList options={options} /> : <RiskRegisterList options={options} />}
+          <RegisterExports options={options} />
+        </AfterRiskFilterChoices>
       </div>
     </Page>
   );

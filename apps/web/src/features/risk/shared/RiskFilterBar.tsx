@@ -1,9 +1,10 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Button, Fieldset } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, TextField } from '../../../components/form/fields.tsx';
+import { PageLoading } from '../../../components/layout/PageLoading.tsx';
 import { useSearchParams } from 'react-router';
 import { CURSOR_PARAM } from '../../../components/table/useCursorPaging.ts';
 import { readRiskViewState, RISK_STATUSES, useRiskViewState, writeRiskViewState, type RiskStatus, type RiskViewState } from './riskUrlState.ts';
@@ -24,6 +25,20 @@ export const RISK_FILTER_CHOICES_QUERY: TypedDocumentNode<RiskFilterChoicesQuery
     }
   }
 `;
+
+/**
+ * Shows its children (a page with the filter bar at its top) once the filter's choices are in,
+ * and a screen's room until then: the area and municipality lists arriving after the page is
+ * drawn pushed everything below the bar down by a hundred pixels (a layout shift Lighthouse
+ * counted on /risiko). The bar then reads the choices from the cache at once. A failed answer
+ * lets the page through; the bar shows what it has.
+ */
+export function AfterRiskFilterChoices({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { data, error } = useQuery(RISK_FILTER_CHOICES_QUERY);
+  if (!data && !error) return <PageLoading label={t('risk.filter.loading')} fill />;
+  return children;
+}
 
 type FilterValues = Pick<RiskViewState, 'areaIds' | 'municipalityIds' | 'statuses' | 'search'>;
 

@@ -107,7 +107,7 @@ export function SeriesBrowserPage() {
   let content;
   if (!shown) {
     content = loading ? (
-      <PageLoading label={t('seriesBrowser.loading')} />
+      <PageLoading label={t('seriesBrowser.loading')} fill />
     ) : (
       <TableLoadError title={t('seriesBrowser.errorTitle')} error={error} onRetry={() => void refetch().catch(() => {})} onFirstPage={() => goToPage({})} />
     );
