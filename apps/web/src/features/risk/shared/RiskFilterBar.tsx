@@ -28,16 +28,22 @@ export const RISK_FILTER_CHOICES_QUERY: TypedDocumentNode<RiskFilterChoicesQuery
 
 /**
  * Shows its children (a page with the filter bar at its top) once the filter's choices are in,
- * and a screen's room until then: the area and municipality lists arriving after the page is
+ * and a screen's room until then: the area and municipality lists arriving after the page was
  * drawn pushed everything below the bar down by a hundred pixels (a layout shift Lighthouse
- * counted on /risiko). The bar then reads the choices from the cache at once. A failed answer
+ * counted on /risiko). The children are mounted from the start, hidden, so their own queries
+ * (the matrix, the register) run alongside the choices rather than after them. A failed answer
  * lets the page through; the bar shows what it has.
  */
 export function AfterRiskFilterChoices({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(RISK_FILTER_CHOICES_QUERY);
-  if (!data && !error) return <PageLoading label={t('risk.filter.loading')} fill />;
-  return children;
+  const ready = Boolean(data || error);
+  return (
+    <>
+      {!ready && <PageLoading label={t('risk.filter.loading')} fill />}
+      <div hidden={!ready}>{children}</div>
+    </>
+  );
 }
 
 type FilterValues = Pick<RiskViewState, 'areaIds' | 'municipalityIds' | 'statuses' | 'search'>;
