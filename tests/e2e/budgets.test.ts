@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -75,6 +75,14 @@ describe('the initial JavaScript', () => {
     // The entry chunk is among them (the measure sees what the browser fetched, not nothing).
     expect(signInScripts.some((path) => readFileSync(join(DIST, 'index.html'), 'utf8').includes(path))).toBe(true);
     expect(figures.firstVisit).toBeLessThanOrEqual(INITIAL_JS_BUDGET_KB);
+  });
+
+  it('holds no GraphQL parser: the documents are precompiled by the build', () => {
+    // The lexer's and the syntax error's messages, which come with graphql's parse() wherever it is bundled.
+    const withParser = readdirSync(join(DIST, 'assets'))
+      .filter((file) => file.endsWith('.js'))
+      .filter((file) => /Unexpected character: |Syntax Error: /.test(readFileSync(join(DIST, 'assets', file), 'utf8')));
+    expect(withParser).toEqual([]);
   });
 
   it('loads the English catalogue only when English is chosen, and before the first render once stored', async () => {

@@ -14,26 +14,30 @@ export type FigureRow = {
   digitalOutgoingPercent: number | null;
 };
 
-const ROW = `
-  id
-  month
-  municipality {
+// One row's fields, read where they are asked for (`@unmask`): the grid owns all of them.
+const ROW = gql`
+  fragment OperatingFigureRowFields on OperatingFigureRow {
     id
-    name
+    month
+    municipality {
+      id
+      name
+    }
+    incomingPost
+    journalEntries
+    medianRegistrationDays
+    overdueItems
+    digitalOutgoingPercent
   }
-  incomingPost
-  journalEntries
-  medianRegistrationDays
-  overdueItems
-  digitalOutgoingPercent
 `;
 
 export const OPERATING_FIGURE_GRID_QUERY: TypedDocumentNode<{ operatingFigureGrid: FigureRow[] }, { month: string }> = gql`
   query OperatingFigureGrid($month: String!) {
     operatingFigureGrid(month: $month) {
-      ${ROW}
+      ...OperatingFigureRowFields @unmask
     }
   }
+  ${ROW}
 `;
 
 export const SET_OPERATING_FIGURE: TypedDocumentNode<
@@ -42,9 +46,10 @@ export const SET_OPERATING_FIGURE: TypedDocumentNode<
 > = gql`
   mutation SetOperatingFigure($input: SetOperatingFigureInput!) {
     setOperatingFigure(input: $input) {
-      ${ROW}
+      ...OperatingFigureRowFields @unmask
     }
   }
+  ${ROW}
 `;
 
 export type ImportProblem = { severity: 'ERROR' | 'WARNING' | 'NOTICE'; code: string; path: string; line: number | null; message: string };
@@ -63,26 +68,30 @@ export type ImportReport = {
   problems: ImportProblem[];
 };
 
-const REPORT = `
-  dryRun canImport toCreate toUpdate unchanged errorCount warningCount omittedProblemCount created updated
-  items { line month action changedFields municipality { id name } }
-  problems { severity code path line message }
+const REPORT = gql`
+  fragment OperatingFiguresImportReportFields on OperatingFiguresImportReport {
+    dryRun canImport toCreate toUpdate unchanged errorCount warningCount omittedProblemCount created updated
+    items { line month action changedFields municipality { id name } }
+    problems { severity code path line message }
+  }
 `;
 
 export const FIGURES_DRY_RUN: TypedDocumentNode<{ operatingFiguresImportDryRun: ImportReport }, { uploadId: string }> = gql`
   mutation OperatingFiguresImportDryRun($uploadId: ID!) {
     operatingFiguresImportDryRun(uploadId: $uploadId) {
-      ${REPORT}
+      ...OperatingFiguresImportReportFields @unmask
     }
   }
+  ${REPORT}
 `;
 
 export const FIGURES_IMPORT: TypedDocumentNode<{ runOperatingFiguresImport: ImportReport }, { uploadId: string }> = gql`
   mutation RunOperatingFiguresImport($uploadId: ID!) {
     runOperatingFiguresImport(uploadId: $uploadId) {
-      ${REPORT}
+      ...OperatingFiguresImportReportFields @unmask
     }
   }
+  ${REPORT}
 `;
 
 /** Sends a file to POST /uploads (outside GraphQL) and answers its upload id. */

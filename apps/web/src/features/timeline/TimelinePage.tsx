@@ -94,7 +94,7 @@ type TimelineViewProps = {
 
 /** Reads its own fragment on Query: the chart, the list, and the dialogs that need the phases. */
 function TimelineView({ editable, milestoneTarget, phaseTarget, onMilestone, onPhase, onSaved }: TimelineViewProps) {
-  const { data, complete } = useFragment({ fragment: TIMELINE_VIEW_FRAGMENT, from: { __typename: 'Query' } });
+  const { data, complete } = useFragment({ fragment: TIMELINE_VIEW_FRAGMENT, fragmentName: 'TimelineView_query', from: { __typename: 'Query' } });
   if (!complete) return null;
   return (
     <>

@@ -32,18 +32,28 @@ export type TimelineMilestone = {
 
 export type TimelineView_query = { phases: TimelinePhase[]; milestones: TimelineMilestone[] };
 
-// Selections written out (not spread as fragments): with data masking a spread would hide the
-// fields from the component that reads them, and the chart, the list and the forms all read them.
-const PHASE_FIELDS = 'id name description date { start end precision note } sortOrder version';
+// Spread with `@unmask`: with data masking a plain spread would hide the fields from the
+// component that reads them, and the chart, the list and the forms all read them.
+const PHASE_FIELDS = gql`
+  fragment TimelinePhaseFields on Phase {
+    id name description date { start end precision note } sortOrder version
+  }
+`;
 
-const MILESTONE_FIELDS = 'id title description date { start end precision note } kind decidingBody status isDelayed caseReference sortOrder phase { id name } version';
+const MILESTONE_FIELDS = gql`
+  fragment TimelineMilestoneFields on Milestone {
+    id title description date { start end precision note } kind decidingBody status isDelayed caseReference sortOrder phase { id name } version
+  }
+`;
 
 /** What the timeline's chart and list show, owned by TimelineView. */
 export const TIMELINE_VIEW_FRAGMENT: TypedDocumentNode<TimelineView_query> = gql`
   fragment TimelineView_query on Query {
-    phases { ${PHASE_FIELDS} }
-    milestones { ${MILESTONE_FIELDS} }
+    phases { ...TimelinePhaseFields @unmask }
+    milestones { ...TimelineMilestoneFields @unmask }
   }
+  ${PHASE_FIELDS}
+  ${MILESTONE_FIELDS}
 `;
 
 export const TIMELINE_PAGE_QUERY: TypedDocumentNode<Record<string, never>> = gql`
@@ -69,37 +79,43 @@ export type PhaseInput = { name: string; description: string | null; date: Fuzzy
 
 export const CREATE_MILESTONE_MUTATION: TypedDocumentNode<{ createMilestone: TimelineMilestone }, { input: MilestoneInput }> = gql`
   mutation CreateMilestone($input: MilestoneInput!) {
-    createMilestone(input: $input) { ${MILESTONE_FIELDS} }
+    createMilestone(input: $input) { ...TimelineMilestoneFields @unmask }
   }
+  ${MILESTONE_FIELDS}
 `;
 
 export const UPDATE_MILESTONE_MUTATION: TypedDocumentNode<{ updateMilestone: TimelineMilestone }, { id: string; input: MilestoneInput & { version: number } }> = gql`
   mutation UpdateMilestone($id: ID!, $input: UpdateMilestoneInput!) {
-    updateMilestone(id: $id, input: $input) { ${MILESTONE_FIELDS} }
+    updateMilestone(id: $id, input: $input) { ...TimelineMilestoneFields @unmask }
   }
+  ${MILESTONE_FIELDS}
 `;
 
 export const CREATE_PHASE_MUTATION: TypedDocumentNode<{ createPhase: TimelinePhase }, { input: PhaseInput }> = gql`
   mutation CreatePhase($input: PhaseInput!) {
-    createPhase(input: $input) { ${PHASE_FIELDS} }
+    createPhase(input: $input) { ...TimelinePhaseFields @unmask }
   }
+  ${PHASE_FIELDS}
 `;
 
 export const UPDATE_PHASE_MUTATION: TypedDocumentNode<{ updatePhase: TimelinePhase }, { id: string; input: PhaseInput & { version: number } }> = gql`
   mutation UpdatePhase($id: ID!, $input: UpdatePhaseInput!) {
-    updatePhase(id: $id, input: $input) { ${PHASE_FIELDS} }
+    updatePhase(id: $id, input: $input) { ...TimelinePhaseFields @unmask }
   }
+  ${PHASE_FIELDS}
 `;
 
 /** After a version conflict: the item as stored now. */
 export const LATEST_MILESTONE_QUERY: TypedDocumentNode<{ milestone: TimelineMilestone | null }, { id: string }> = gql`
   query LatestMilestone($id: ID!) {
-    milestone(id: $id) { ${MILESTONE_FIELDS} }
+    milestone(id: $id) { ...TimelineMilestoneFields @unmask }
   }
+  ${MILESTONE_FIELDS}
 `;
 
 export const LATEST_PHASE_QUERY: TypedDocumentNode<{ phase: TimelinePhase | null }, { id: string }> = gql`
   query LatestPhase($id: ID!) {
-    phase(id: $id) { ${PHASE_FIELDS} }
+    phase(id: $id) { ...TimelinePhaseFields @unmask }
   }
+  ${PHASE_FIELDS}
 `;

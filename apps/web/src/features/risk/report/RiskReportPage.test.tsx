@@ -141,6 +141,7 @@ describe('RiskReportPage', { timeout: 20_000 }, () => {
         withBaseline: true,
         orderBy: null,
         first: 40,
+        cellLimit: 20,
       },
     ]);
 

@@ -68,6 +68,7 @@ export type ReportVariables = {
   withBaseline: boolean;
   orderBy: { field: RiskOrderField; direction: SortDirection } | null;
   first: number;
+  cellLimit: number;
 };
 
 /**
@@ -151,8 +152,9 @@ export const RISK_REPORT_QUERY: TypedDocumentNode<ReportData, ReportVariables> =
     $withBaseline: Boolean!
     $orderBy: RiskOrder
     $first: Int!
+    $cellLimit: Int!
   ) {
-    riskMatrix(asOf: $asOf, baselineId: $baselineId, basis: $basis, filter: $filter, cellLimit: ${String(REPORT_CELL_LIMIT)}) {
+    riskMatrix(asOf: $asOf, baselineId: $baselineId, basis: $basis, filter: $filter, cellLimit: $cellLimit) {
       asOf
       basis
       totalCount

@@ -4,6 +4,7 @@ import { riskFilterOf, type RiskViewState } from '../shared/riskUrlState.ts';
 import {
   REPORT_MORE_FINDINGS_QUERY,
   REPORT_MORE_RISKS_QUERY,
+  REPORT_CELL_LIMIT,
   REPORT_PAGE_SIZE,
   RISK_REPORT_QUERY,
   type ReportFinding,
@@ -21,6 +22,7 @@ export function reportVariables(state: RiskViewState): ReportVariables {
     withBaseline: state.at?.kind === 'baseline',
     orderBy: state.sort,
     first: REPORT_PAGE_SIZE,
+    cellLimit: REPORT_CELL_LIMIT,
   };
 }
 
