@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
-import { delay, graphql, HttpResponse } from 'msw';
+import { graphql, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { overviewAnswer } from '../../features/overview/overviewFixtures.ts';
 import { ADMIN, answerSignedOut, signInAs, VIEWER } from '../../test/auth.ts';
-import { server } from '../../test/server.ts';
+import { holdQuery, server } from '../../test/server.ts';
 import { renderApp } from '../../test/renderApp.tsx';
 
 function mainNav() {
@@ -112,20 +112,6 @@ describe('AppLayout', { timeout: 20_000 }, () => {
   });
 
   describe('while the session is checked', () => {
-    // The check answers only when the test lets it, so the loading state can be looked at.
-    function holdSessionCheck(answer: () => Response) {
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      server.use(
-        graphql.query('CurrentUser', async () => {
-          await released;
-          await delay(0);
-          return answer();
-        }),
-      );
-      return release;
-    }
-
     it('keeps room for the menu in a browser that was signed in, then shows the menu there', async () => {
       signInAs(VIEWER);
       const first = renderApp('/');
@@ -133,7 +119,7 @@ describe('AppLayout', { timeout: 20_000 }, () => {
       expect(window.localStorage.getItem('samarkiv.signedIn')).toBe('1');
       first.unmount();
 
-      const release = holdSessionCheck(() => HttpResponse.json({ data: { me: VIEWER } }));
+      const release = holdQuery('CurrentUser', () => HttpResponse.json({ data: { me: VIEWER } }));
       const { unmount } = renderApp('/');
       const placeholder = await screen.findByTestId('main-nav-placeholder');
       // Nothing in it is read out or reachable, and no menu is offered before the answer.
@@ -155,7 +141,7 @@ describe('AppLayout', { timeout: 20_000 }, () => {
       expect(window.localStorage.getItem('samarkiv.signedIn')).toBeNull();
       first.unmount();
 
-      const release = holdSessionCheck(() => HttpResponse.json({ data: { me: VIEWER } }));
+      const release = holdQuery('CurrentUser', () => HttpResponse.json({ data: { me: VIEWER } }));
       renderApp('/');
       await screen.findByRole('banner');
       expect(screen.queryByTestId('main-nav-placeholder')).not.toBeInTheDocument();

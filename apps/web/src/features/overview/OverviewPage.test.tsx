@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { readSeriesView } from '@samarkiv/shared';
-import { delay, graphql, HttpResponse } from 'msw';
+import { graphql, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { signInAs } from '../../test/auth.ts';
-import { server } from '../../test/server.ts';
+import { holdQuery, server } from '../../test/server.ts';
 import { currentPath, renderApp } from '../../test/renderApp.tsx';
 import { overviewAnswer } from './overviewFixtures.ts';
 
@@ -122,15 +122,7 @@ describe('OverviewPage', { timeout: 20_000 }, () => {
   });
 
   it('keeps its toolbar and stamp line in place while loading, the municipality choice disabled until the data is in', async () => {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    server.use(
-      graphql.query('OverviewPage', async () => {
-        await released;
-        await delay(0);
-        return HttpResponse.json({ data: overviewAnswer() });
-      }),
-    );
+    const release = holdQuery('OverviewPage', () => HttpResponse.json({ data: overviewAnswer() }));
     renderApp('/');
     expect(await screen.findByText('Henter oversikten …', {}, { timeout: 10_000 })).toBeInTheDocument();
     const choice = screen.getByRole('combobox', { name: 'Kommune' });

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { delay, graphql, HttpResponse } from 'msw';
+import { graphql, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, apiErrorResponse, KONGSBERG, me, signInAs, VIEWER } from '../../../test/auth.ts';
 import { currentPath, renderApp } from '../../../test/renderApp.tsx';
-import { server } from '../../../test/server.ts';
+import { holdQuery, server } from '../../../test/server.ts';
 import type { MatrixRisk, RescoreRiskVariables, RiskMatrixVariables } from './matrixQuery.ts';
 import { AREAS, answerRiskMatrix, answerRiskWorkspace, matrixRisk, MUNICIPALITIES, riskBaseline } from './matrixFixtures.ts';
 import { MATRIX_RENDER_MEASURE } from './useMatrixRenderTiming.ts';
@@ -75,15 +75,7 @@ describe('RiskMatrixPage', { timeout: 20_000 }, () => {
   it('shows the filter bar and the matrix only once the filter choices are in (the matrix asked for meanwhile), so nothing below the bar moves', async () => {
     signInAs(VIEWER);
     const calls = answerRiskMatrix(() => crowdedRisks());
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    server.use(
-      graphql.query('RiskFilterChoices', async () => {
-        await released;
-        await delay(0);
-        return HttpResponse.json({ data: { riskAreas: AREAS, municipalities: MUNICIPALITIES } });
-      }),
-    );
+    const release = holdQuery('RiskFilterChoices', () => HttpResponse.json({ data: { riskAreas: AREAS, municipalities: MUNICIPALITIES } }));
     renderApp('/risiko');
     expect(await screen.findByText('Henter filtervalgene …', {}, FIRST_LOAD)).toBeInTheDocument();
     await waitFor(() => expect(calls.length).toBeGreaterThan(0));
