@@ -28,7 +28,7 @@ export function MainNavPlaceholder() {
   return (
     <div className="main-nav" aria-hidden="true" data-testid="main-nav-placeholder">
       <div className="main-nav__list">
-        <span className="main-nav__item main-nav__item--pending">&nbsp;</span>
+        <span className="main-nav__pending">&nbsp;</span>
       </div>
     </div>
   );
